@@ -1,0 +1,264 @@
+//! Every message text, in English and Simplified Chinese, from an issue's code, path and
+//! params. Messages are for people; codes and params are for programs. Each message names
+//! the field and the limit in an operator's words: "timeout must be between 5 and 1800
+//! seconds; got 4".
+
+use serde_json::{Map, Value};
+
+use crate::report::Locale;
+
+/// Every issue code any function of this crate can return.
+pub const CODES: &[&str] = &[
+    "type",
+    "required",
+    "unknown_field",
+    "range",
+    "boundary",
+    "decimal_places",
+    "length",
+    "must_be_root",
+    "count",
+    "duplicate",
+    "charset",
+    "consecutive_dots",
+    "sequence",
+    "total_hosts",
+    "enum",
+    "duplicate_host",
+    "syntax",
+    "too_large",
+    "truncated",
+    "endpoint",
+    "capped",
+];
+
+/// The message for one issue.
+pub(crate) fn message(locale: Locale, code: &str, path: &str, p: &Map<String, Value>) -> String {
+    let field = Field::of(path);
+    match locale {
+        Locale::En => en(code, &field, p),
+        Locale::ZhCn => zh(code, &field, p),
+    }
+}
+
+/// The field an issue is about, as an operator reads it.
+struct Field {
+    /// The last key of the path, with a trailing item number (`target_instances[3]`).
+    label: String,
+    /// The last key alone (`timeout`), for units and nouns.
+    key: String,
+}
+
+impl Field {
+    fn of(path: &str) -> Field {
+        let segments: Vec<String> = path.split('/').skip(1).map(|s| s.replace("~1", "/").replace("~0", "~")).collect();
+        let key_at = segments.iter().rposition(|s| s.parse::<usize>().is_err());
+        let key = key_at.map_or(String::new(), |i| segments[i].clone());
+        let mut label = key.clone();
+        for s in key_at.map_or(&segments[..], |i| &segments[i + 1..]) {
+            label.push_str(&format!("[{s}]"));
+        }
+        Field { label, key }
+    }
+
+    fn label_en(&self) -> &str {
+        if self.label.is_empty() { "the body" } else { &self.label }
+    }
+
+    fn label_zh(&self) -> &str {
+        if self.label.is_empty() { "请求体" } else { &self.label }
+    }
+}
+
+/// A param as text: strings bare, anything else as JSON.
+fn v(p: &Map<String, Value>, name: &str) -> String {
+    match p.get(name) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) | None => "?".to_owned(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// A param as quoted text, for values the operator typed.
+fn q(p: &Map<String, Value>, name: &str) -> String {
+    format!("\"{}\"", v(p, name))
+}
+
+fn unit_en(key: &str) -> &'static str {
+    match key {
+        "timeout" => " seconds",
+        "success_rate" => "%",
+        _ => "",
+    }
+}
+
+fn unit_zh(key: &str) -> &'static str {
+    match key {
+        "timeout" => " 秒",
+        "success_rate" => "%",
+        _ => "",
+    }
+}
+
+fn noun_en(key: &str) -> &'static str {
+    match key {
+        "script_params" => "parameters",
+        "execute_batches" | "plan" => "batches",
+        "target_instances" | "hosts" => "hosts",
+        _ => "items",
+    }
+}
+
+fn noun_zh(key: &str) -> &'static str {
+    match key {
+        "script_params" => "个参数",
+        "execute_batches" | "plan" => "个批次",
+        "target_instances" | "hosts" => "台主机",
+        _ => "项",
+    }
+}
+
+fn type_en(kind: &str) -> &'static str {
+    match kind {
+        "integer" => "a whole number (send 300, not \"300\")",
+        "number" => "a JSON number (send 100.0, not \"100.0\")",
+        "string" => "text in quotes",
+        "boolean" => "true or false",
+        "array" => "a list ([...])",
+        _ => "an object ({...})",
+    }
+}
+
+fn type_zh(kind: &str) -> &'static str {
+    match kind {
+        "integer" => "整数（应写 300，而不是 \"300\"）",
+        "number" => "JSON 数字（应写 100.0，而不是 \"100.0\"）",
+        "string" => "带引号的字符串",
+        "boolean" => "true 或 false",
+        "array" => "数组（[...]）",
+        _ => "对象（{...}）",
+    }
+}
+
+fn en(code: &str, f: &Field, p: &Map<String, Value>) -> String {
+    let (label, unit) = (f.label_en(), unit_en(&f.key));
+    match code {
+        "type" => format!("{label} must be {}", type_en(&v(p, "expected"))),
+        "required" => format!("{label} is required"),
+        "unknown_field" => format!("{} is not a field of this API; the service ignores it", q(p, "field")),
+        "range" => format!("{label} must be between {}{unit} and {}{unit}; got {}", v(p, "min"), v(p, "max"), v(p, "actual")),
+        "boundary" => format!(
+            "{label} of exactly {}{unit} is at the edge: the page allows {} to {}{unit} but also says \"greater than {} and less than {}\"; stay inside to be safe",
+            v(p, "actual"), v(p, "min"), v(p, "max"), v(p, "min"), v(p, "max")
+        ),
+        "decimal_places" => format!("{label} may have at most {} decimal place; got {}", v(p, "max"), v(p, "actual")),
+        "length" => format!("{label} must be {} to {} characters long; got {}", v(p, "min"), v(p, "max"), v(p, "actual")),
+        "must_be_root" => format!("{label} must be \"root\": the service runs scripts as root only; got {}", q(p, "actual")),
+        "count" if p.contains_key("smallest_size") => match p.get("smallest_size") {
+            Some(Value::Number(n)) => format!(
+                "this plan needs {} batches, more than the {} allowed; a batch size of {n} or more would fit",
+                v(p, "actual"), v(p, "max")
+            ),
+            _ => format!("this plan needs {} batches, more than the {} allowed, and no batch size fits", v(p, "actual"), v(p, "max")),
+        },
+        "count" => format!("{label} must have {} to {} {}; got {}", v(p, "min"), v(p, "max"), noun_en(&f.key), v(p, "actual")),
+        "duplicate" => format!("{label} {} is already used at {}", v(p, "value"), v(p, "first")),
+        "charset" => format!(
+            "{label} may not contain {} (character {}); allowed are letters, digits, space and _ - / . ? : \" , = + @ \\ [ {{ ] }}",
+            q(p, "char"), v(p, "index")
+        ),
+        "consecutive_dots" => format!("{label} may not contain \"..\" (at character {})", v(p, "index")),
+        "sequence" => format!("{label} values must run 1, 2, 3, ... without gaps: expected {} here; got {}", v(p, "expected"), v(p, "actual")),
+        "total_hosts" => format!("at most {} hosts may be targeted across all batches; got {}", v(p, "max"), v(p, "actual")),
+        "enum" => format!("{label} must be one of {}; got {}", allowed(p), q(p, "actual")),
+        "duplicate_host" => format!("host {} is already targeted at {}; the script would run on it twice", q(p, "value"), v(p, "first")),
+        "syntax" => format!("the body is not valid JSON (line {}, column {})", v(p, "line"), v(p, "column")),
+        "too_large" if p.contains_key("max_depth") => format!("the body nests deeper than {} levels", v(p, "max_depth")),
+        "too_large" => format!("the body is {} bytes; at most {} are read", v(p, "actual_bytes"), v(p, "max_bytes")),
+        "truncated" => format!("{} more issues are not listed ({} of them errors)", v(p, "dropped"), v(p, "dropped_errors")),
+        "endpoint" => format!("endpoint {}", endpoint_en(&v(p, "reason"))),
+        "capped" => format!("{label} asks for {} hosts in one batch; capped at {}", v(p, "actual"), v(p, "max")),
+        other => format!("{label}: {other}"),
+    }
+}
+
+fn zh(code: &str, f: &Field, p: &Map<String, Value>) -> String {
+    let (label, unit) = (f.label_zh(), unit_zh(&f.key));
+    match code {
+        "type" => format!("{label} 必须是 {}", type_zh(&v(p, "expected"))),
+        "required" => format!("{label} 为必填项"),
+        "unknown_field" => format!("{} 不是本接口的字段，服务端会忽略它", q(p, "field")),
+        "range" => format!("{label} 必须在 {}{unit} 到 {}{unit} 之间；当前为 {}", v(p, "min"), v(p, "max"), v(p, "actual")),
+        "boundary" => format!(
+            "{label} 恰好为 {}{unit}，处于边界：文档允许 {} 到 {}{unit}，但又写明“大于 {} 且小于 {}”；建议取区间内的值",
+            v(p, "actual"), v(p, "min"), v(p, "max"), v(p, "min"), v(p, "max")
+        ),
+        "decimal_places" => format!("{label} 最多保留 {} 位小数；当前为 {} 位", v(p, "max"), v(p, "actual")),
+        "length" => format!("{label} 长度必须为 {} 到 {} 个字符；当前为 {} 个", v(p, "min"), v(p, "max"), v(p, "actual")),
+        "must_be_root" => format!("{label} 必须为 \"root\"：服务只以 root 用户执行脚本；当前为 {}", q(p, "actual")),
+        "count" if p.contains_key("smallest_size") => match p.get("smallest_size") {
+            Some(Value::Number(n)) => format!("该方案需要 {} 个批次，超过上限 {} 个；每批 {n} 台或更多即可", v(p, "actual"), v(p, "max")),
+            _ => format!("该方案需要 {} 个批次，超过上限 {} 个，且没有可行的批次大小", v(p, "actual"), v(p, "max")),
+        },
+        "count" => format!("{label} 必须有 {} 到 {} {}；当前为 {}", v(p, "min"), v(p, "max"), noun_zh(&f.key), v(p, "actual")),
+        "duplicate" => format!("{label} {} 已在 {} 使用", v(p, "value"), v(p, "first")),
+        "charset" => format!(
+            "{label} 不能包含 {}（第 {} 个字符）；只允许字母、数字、空格和 _ - / . ? : \" , = + @ \\ [ {{ ] }}",
+            q(p, "char"), v(p, "index")
+        ),
+        "consecutive_dots" => format!("{label} 不能包含 \"..\"（第 {} 个字符处）", v(p, "index")),
+        "sequence" => format!("{label} 必须从 1 开始连续编号：此处应为 {}；当前为 {}", v(p, "expected"), v(p, "actual")),
+        "total_hosts" => format!("所有批次的主机总数最多 {} 台；当前为 {} 台", v(p, "max"), v(p, "actual")),
+        "enum" => format!("{label} 必须是 {} 之一；当前为 {}", allowed(p), q(p, "actual")),
+        "duplicate_host" => format!("主机 {} 已在 {} 中，脚本会在该主机上执行两次", q(p, "value"), v(p, "first")),
+        "syntax" => format!("请求体不是合法的 JSON（第 {} 行，第 {} 列）", v(p, "line"), v(p, "column")),
+        "too_large" if p.contains_key("max_depth") => format!("请求体嵌套超过 {} 层", v(p, "max_depth")),
+        "too_large" => format!("请求体为 {} 字节；最多读取 {} 字节", v(p, "actual_bytes"), v(p, "max_bytes")),
+        "truncated" => format!("另有 {} 个问题未列出（其中 {} 个错误）", v(p, "dropped"), v(p, "dropped_errors")),
+        "endpoint" => format!("endpoint {}", endpoint_zh(&v(p, "reason"))),
+        "capped" => format!("{label} 要求每批 {} 台主机；已限制为 {} 台", v(p, "actual"), v(p, "max")),
+        other => format!("{label}：{other}"),
+    }
+}
+
+fn allowed(p: &Map<String, Value>) -> String {
+    match p.get("allowed") {
+        Some(Value::Array(items)) => items.iter().map(|i| i.as_str().unwrap_or("?")).collect::<Vec<_>>().join(", "),
+        _ => "?".to_owned(),
+    }
+}
+
+fn endpoint_en(reason: &str) -> &'static str {
+    match reason {
+        "scheme" => "must start with https:// (http:// only on 127.0.0.1, localhost or [::1]): the token must not travel in clear text",
+        "path" => "must be scheme and host only, with no path",
+        "query" => "must not have a query (?...)",
+        "fragment" => "must not have a fragment (#...)",
+        "credentials" => "must not carry a user name or password",
+        _ => "is not a valid https://host[:port] address",
+    }
+}
+
+fn endpoint_zh(reason: &str) -> &'static str {
+    match reason {
+        "scheme" => "必须以 https:// 开头（仅 127.0.0.1、localhost 或 [::1] 可用 http://）：令牌不能明文传输",
+        "path" => "只能包含协议和主机，不能带路径",
+        "query" => "不能带查询参数（?...）",
+        "fragment" => "不能带片段（#...）",
+        "credentials" => "不能包含用户名或密码",
+        _ => "不是合法的 https://主机[:端口] 地址",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_name_the_field_and_its_item() {
+        assert_eq!(Field::of("/execute_param/timeout").label, "timeout");
+        assert_eq!(Field::of("/execute_batches/0/target_instances/3").label, "target_instances[3]");
+        assert_eq!(Field::of("/a~1b").label, "a/b");
+        assert_eq!(Field::of("").label_en(), "the body");
+    }
+}

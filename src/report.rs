@@ -1,0 +1,220 @@
+//! The one shape every function returns: [`Issue`], [`Severity`], [`Report`], and the
+//! collector that keeps the first [`MAX_ISSUES`] of them (rule R-LIMIT).
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::limits::MAX_ISSUES;
+use crate::messages;
+
+/// How bad an issue is: an error makes the body invalid, a warning does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The request would be refused or would do harm.
+    Error,
+    /// Worth a look; the request may still be sent.
+    Warning,
+}
+
+/// The language of `message` texts. Codes and params never change with it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Locale {
+    /// English (the default).
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    /// Simplified Chinese.
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+}
+
+/// Options every function takes (`options.locale` in JS).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Options {
+    /// Language of the messages; `"en"` when absent.
+    #[serde(default)]
+    pub locale: Locale,
+}
+
+impl Options {
+    /// Options with the given locale.
+    pub fn locale(locale: Locale) -> Self {
+        Options { locale }
+    }
+}
+
+/// One problem, at one JSON Pointer, with a stable code and structured params.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Issue {
+    /// RFC 6901 pointer into the input, with wire names (`/execute_param/timeout`).
+    pub path: String,
+    /// Stable snake_case code from rules.md; match on this, never on `message`.
+    pub code: String,
+    /// Error or warning.
+    pub severity: Severity,
+    /// Human text in the requested locale.
+    pub message: String,
+    /// Structured facts (`min`, `max`, `actual`, `first`, ...).
+    pub params: Map<String, Value>,
+}
+
+/// The outcome of `validate`: `valid` is true when no error was found, even one that
+/// R-LIMIT dropped from the list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// No error found.
+    pub valid: bool,
+    /// What was found, in document order, at most [`MAX_ISSUES`] plus `truncated`.
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    /// The issues with this code, for tests and callers that filter.
+    pub fn with_code<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Issue> + 'a {
+        self.issues.iter().filter(move |i| i.code == code)
+    }
+
+    /// Number of errors in the list (not counting any R-LIMIT dropped).
+    pub fn error_count(&self) -> usize {
+        self.issues.iter().filter(|i| i.severity == Severity::Error).count()
+    }
+}
+
+/// Builds a params object from `(name, value)` pairs.
+pub(crate) fn params<const N: usize>(pairs: [(&str, Value); N]) -> Map<String, Value> {
+    pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+}
+
+/// An issue waiting for its message, which is written only if it is kept.
+struct Pending {
+    path: String,
+    code: &'static str,
+    severity: Severity,
+    params: Map<String, Value>,
+}
+
+/// Collects issues in the order they are found, keeps the first [`MAX_ISSUES`], and
+/// counts the rest (R-LIMIT) without building them.
+pub(crate) struct Sink {
+    kept: Vec<Pending>,
+    errors: usize,
+    dropped: usize,
+    dropped_errors: usize,
+}
+
+impl Sink {
+    pub(crate) fn new() -> Self {
+        Sink { kept: Vec::new(), errors: 0, dropped: 0, dropped_errors: 0 }
+    }
+
+    /// Records an issue; `path` and `params` are only evaluated if it is kept.
+    pub(crate) fn push(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        path: impl FnOnce() -> String,
+        params: impl FnOnce() -> Map<String, Value>,
+    ) {
+        if severity == Severity::Error {
+            self.errors += 1;
+        }
+        if self.kept.len() < MAX_ISSUES {
+            self.kept.push(Pending { path: path(), code, severity, params: params() });
+        } else {
+            self.dropped += 1;
+            if severity == Severity::Error {
+                self.dropped_errors += 1;
+            }
+        }
+    }
+
+    pub(crate) fn error(&mut self, code: &'static str, path: &str, params: Map<String, Value>) {
+        self.push(Severity::Error, code, || path.to_owned(), || params);
+    }
+
+    pub(crate) fn warning(&mut self, code: &'static str, path: &str, params: Map<String, Value>) {
+        self.push(Severity::Warning, code, || path.to_owned(), || params);
+    }
+
+    /// True when an error has been recorded (kept or dropped).
+    pub(crate) fn has_errors(&self) -> bool {
+        self.errors > 0
+    }
+
+    /// Writes the messages of the kept issues and closes the list with `truncated`.
+    pub(crate) fn finish(self, locale: Locale) -> Report {
+        let mut issues: Vec<Issue> = self
+            .kept
+            .into_iter()
+            .map(|p| Issue {
+                message: messages::message(locale, p.code, &p.path, &p.params),
+                path: p.path,
+                code: p.code.to_owned(),
+                severity: p.severity,
+                params: p.params,
+            })
+            .collect();
+        if self.dropped > 0 {
+            let params = params([
+                ("dropped", self.dropped.into()),
+                ("dropped_errors", self.dropped_errors.into()),
+            ]);
+            issues.push(Issue {
+                message: messages::message(locale, "truncated", "", &params),
+                path: String::new(),
+                code: "truncated".to_owned(),
+                severity: Severity::Warning,
+                params,
+            });
+        }
+        Report { valid: self.errors == 0, issues }
+    }
+}
+
+/// A JSON Pointer being walked: push a segment, look, pop it.
+#[derive(Default)]
+pub(crate) struct Pointer(String);
+
+impl Pointer {
+    pub(crate) fn root() -> Self {
+        Pointer(String::new())
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Appends a key, escaped per RFC 6901; returns the length to truncate back to.
+    pub(crate) fn key(&mut self, key: &str) -> usize {
+        let mark = self.0.len();
+        self.0.push('/');
+        for c in key.chars() {
+            match c {
+                '~' => self.0.push_str("~0"),
+                '/' => self.0.push_str("~1"),
+                c => self.0.push(c),
+            }
+        }
+        mark
+    }
+
+    /// Appends an array index; returns the length to truncate back to.
+    pub(crate) fn index(&mut self, i: usize) -> usize {
+        use std::fmt::Write;
+        let mark = self.0.len();
+        let _ = write!(self.0, "/{i}");
+        mark
+    }
+
+    pub(crate) fn pop(&mut self, mark: usize) {
+        self.0.truncate(mark);
+    }
+
+    /// The pointer of `key` below this one, as a new string.
+    pub(crate) fn child(&self, key: &str) -> String {
+        let mut p = Pointer(self.0.clone());
+        p.key(key);
+        p.0
+    }
+}

@@ -1,0 +1,101 @@
+//! `validate` and `validate_json`: judging a request body against every rule of
+//! rules.md. The traversal (walk.rs) is kept apart from the rules (rules.rs, and the
+//! `validator` derives in model.rs), so either can change without moving the other.
+
+pub(crate) mod rules;
+pub(crate) mod walk;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::limits::{MAX_BODY_BYTES, MAX_DEPTH};
+use crate::report::{params, Options, Report, Sink};
+
+/// Judges a body (a parsed JSON value) with English messages.
+pub fn validate(body: &Value) -> Report {
+    validate_with(body, &Options::default())
+}
+
+/// Judges a body (a parsed JSON value).
+pub fn validate_with(body: &Value, options: &Options) -> Report {
+    let mut sink = Sink::new();
+    walk::body(body, &mut sink);
+    sink.finish(options.locale)
+}
+
+/// Judges a body given as JSON text (the text about to be posted), with English messages.
+pub fn validate_json(text: &str) -> Report {
+    validate_json_with(text, &Options::default())
+}
+
+/// Judges a body given as JSON text. Text over 1 MiB or nested deeper than 128 levels
+/// is refused before it is parsed (R-SIZE); text that does not parse is a `syntax`
+/// error with a 1-based line and character column (R-SYNTAX).
+pub fn validate_json_with(text: &str, options: &Options) -> Report {
+    match parse_body(text) {
+        Ok(value) => validate_with(&value, options),
+        Err(sink) => sink.finish(options.locale),
+    }
+}
+
+/// Reads JSON text within the input limits, or the sink holding why not.
+pub(crate) fn parse_body(text: &str) -> Result<Value, Sink> {
+    let mut sink = Sink::new();
+    // R-SIZE
+    if text.len() > MAX_BODY_BYTES {
+        let p = params([("max_bytes", MAX_BODY_BYTES.into()), ("actual_bytes", text.len().into())]);
+        sink.error("too_large", "", p);
+        return Err(sink);
+    }
+    if nesting_exceeds(text.as_bytes(), MAX_DEPTH) {
+        sink.error("too_large", "", params([("max_depth", MAX_DEPTH.into())]));
+        return Err(sink);
+    }
+    // R-SYNTAX. The depth was checked above, so serde_json's own limit (127) can go.
+    let mut de = serde_json::Deserializer::from_str(text);
+    de.disable_recursion_limit();
+    let parsed = Value::deserialize(&mut de).and_then(|v| de.end().map(|()| v));
+    parsed.map_err(|e| {
+        let (line, column) = char_position(text, e.line(), e.column());
+        sink.error("syntax", "", params([("line", line.into()), ("column", column.into())]));
+        sink
+    })
+}
+
+/// True when brackets outside strings nest deeper than `max`. Stops at the first
+/// level too deep, so hostile text costs one partial scan.
+pub(crate) fn nesting_exceeds(text: &[u8], max: usize) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in text {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// serde_json counts columns in bytes; operators count characters. Both 1-based.
+fn char_position(text: &str, line: usize, byte_column: usize) -> (usize, usize) {
+    let line_text = text.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
+    let bytes = &line_text.as_bytes()[..byte_column.min(line_text.len())];
+    // Count the bytes that start a character (UTF-8 continuation bytes are 0b10xx_xxxx).
+    let chars = bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+    (line.max(1), chars.max(1))
+}

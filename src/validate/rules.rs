@@ -1,0 +1,164 @@
+//! The rules that `validator`'s derives cannot say: each a plain function over values
+//! already read, citing its id in rules.md. No traversal here: `walk.rs` decides where
+//! each applies and `Sink` records what they find.
+
+use serde_json::{json, Map, Value};
+
+use crate::limits::{EXECUTE_USER_ROOT, SUCCESS_RATE_DECIMALS, TIMEOUT_MAX, TIMEOUT_MIN};
+use crate::report::params;
+
+/// A finding of one rule: its code and params, before it gets a path and severity.
+pub(crate) type Finding = (&'static str, Map<String, Value>);
+
+/// Param `expected` of a `type` issue.
+pub(crate) fn expected(kind: &'static str) -> Map<String, Value> {
+    params([("expected", kind.into())])
+}
+
+/// P2: the page's prose says "greater than 5 and less than 1800" while its table gives
+/// Minimum 5 and Maximum 1800. We take the table (5 and 1800 pass) and warn at the edge.
+pub(crate) fn timeout_boundary(t: u64, raw: &Value) -> Option<Finding> {
+    (t == TIMEOUT_MIN || t == TIMEOUT_MAX).then(|| {
+        ("boundary", params([("min", TIMEOUT_MIN.into()), ("max", TIMEOUT_MAX.into()), ("actual", raw.clone())]))
+    })
+}
+
+/// P4: "The value can contain one decimal place." Judged on the shortest decimal form
+/// that reads back as the same double, so `99.9` passes although it is not exact in binary.
+pub(crate) fn decimal_places(rate: f64) -> Option<Finding> {
+    let places = shortest_decimal_places(rate);
+    (places > SUCCESS_RATE_DECIMALS).then(|| {
+        ("decimal_places", params([("max", SUCCESS_RATE_DECIMALS.into()), ("actual", places.into())]))
+    })
+}
+
+/// Digits after the point in the shortest round-trip form (Rust's `Display` for f64
+/// prints that form, never in exponent notation).
+pub(crate) fn shortest_decimal_places(x: f64) -> usize {
+    let text = x.to_string();
+    text.split_once('.').map_or(0, |(_, frac)| frac.len())
+}
+
+/// P6: "The script must be executed by user root."
+pub(crate) fn must_be_root(user: &str) -> Option<Finding> {
+    (user != EXECUTE_USER_ROOT).then(|| ("must_be_root", params([("actual", user.into())])))
+}
+
+/// S5: the characters a `param_value` may hold, from the SDKs' pattern
+/// `[a-zA-Z0-9_\-/\.\x20\?:",=+@\\\[\{\]\}]` (the page's list is cut off).
+pub(crate) fn is_param_value_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "_-/. ?:\",=+@\\[{]}".contains(c)
+}
+
+/// S5: the first character outside the allowed set, with its character index.
+pub(crate) fn param_value_charset(value: &str) -> Option<Finding> {
+    let (index, c) = value.chars().enumerate().find(|&(_, c)| !is_param_value_char(c))?;
+    Some(("charset", params([("char", c.to_string().into()), ("index", index.into())])))
+}
+
+/// S6: the SDKs' pattern forbids `.{2,}`: no two dots in a row.
+pub(crate) fn param_value_dots(value: &str) -> Option<Finding> {
+    let mut prev_dot = false;
+    for (index, c) in value.chars().enumerate() {
+        if c == '.' && prev_dot {
+            return Some(("consecutive_dots", params([("index", (index - 1).into())])));
+        }
+        prev_dot = c == '.';
+    }
+    None
+}
+
+/// What S8 and E5 say of one item of a numbered list.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum OrderFinding {
+    /// The value was used by an earlier item (its position in the list).
+    Duplicate { value: u64, first: usize },
+    /// The value is not where 1..n puts it.
+    Sequence { expected: u64, actual: u64 },
+}
+
+/// S8 / E5: "starts from 1 and must be consecutive". `values` are (item position, value)
+/// for the items whose value passed its range rule (so 1..=max). A value equal to an
+/// earlier one is a duplicate on the later item; sorting the distinct values, the k-th
+/// must be k, and the first item holding each one that is not gets `sequence`.
+/// Returns the findings by item position, in item order.
+pub(crate) fn order_findings(values: &[(usize, u64)], max: u64) -> Vec<(usize, OrderFinding)> {
+    let slots = usize::try_from(max).unwrap_or(0).saturating_add(1);
+    let mut first: Vec<Option<usize>> = vec![None; slots];
+    let mut out = Vec::new();
+    for &(item, value) in values {
+        let Some(slot) = usize::try_from(value).ok().and_then(|v| first.get_mut(v)) else { continue };
+        match *slot {
+            Some(first_item) => out.push((item, OrderFinding::Duplicate { value, first: first_item })),
+            None => *slot = Some(item),
+        }
+    }
+    let mut rank = 0u64;
+    for (value, holder) in first.iter().enumerate() {
+        let Some(item) = holder else { continue };
+        rank += 1;
+        let value = value as u64;
+        if value != rank {
+            out.push((*item, OrderFinding::Sequence { expected: rank, actual: value }));
+        }
+    }
+    out.sort_by_key(|(item, _)| *item);
+    out
+}
+
+impl OrderFinding {
+    /// The code and params, with `first` as the pointer made by `first_path`.
+    pub(crate) fn finding(&self, first_path: impl FnOnce(usize) -> String) -> Finding {
+        match *self {
+            OrderFinding::Duplicate { value, first } => {
+                ("duplicate", params([("value", value.into()), ("first", first_path(first).into())]))
+            }
+            OrderFinding::Sequence { expected, actual } => {
+                ("sequence", params([("expected", expected.into()), ("actual", actual.into())]))
+            }
+        }
+    }
+}
+
+/// E7 and build_batches' `enum`: the allowed values and what was sent.
+pub(crate) fn enum_finding(allowed: &[&str], actual: &str) -> Finding {
+    ("enum", params([("allowed", json!(allowed)), ("actual", actual.into())]))
+}
+
+/// Length params (`min`, `max`, `actual` in characters).
+pub(crate) fn length_params(min: u64, max: u64, actual: usize) -> Map<String, Value> {
+    params([("min", min.into()), ("max", max.into()), ("actual", actual.into())])
+}
+
+/// Count params for an array's item count.
+pub(crate) fn count_params(min: usize, max: usize, actual: usize) -> Map<String, Value> {
+    params([("min", min.into()), ("max", max.into()), ("actual", actual.into())])
+}
+
+/// A count outside `min..=max`, as a `count` finding.
+pub(crate) fn count(min: usize, max: usize, actual: usize) -> Option<Finding> {
+    (actual < min || actual > max).then(|| ("count", count_params(min, max, actual)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortest_form_counts_places() {
+        assert_eq!(shortest_decimal_places(99.9), 1);
+        assert_eq!(shortest_decimal_places(100.0), 0);
+        assert_eq!(shortest_decimal_places(99.55), 2);
+        assert_eq!(shortest_decimal_places(1e-7), 7);
+        assert_eq!(shortest_decimal_places(1e21), 0);
+    }
+
+    #[test]
+    fn orders_s8() {
+        let f = order_findings(&[(0, 1), (1, 3)], 20);
+        assert_eq!(f, vec![(1, OrderFinding::Sequence { expected: 2, actual: 3 })]);
+        let f = order_findings(&[(0, 2), (1, 2), (2, 1)], 20);
+        assert_eq!(f, vec![(1, OrderFinding::Duplicate { value: 2, first: 0 })]);
+        assert!(order_findings(&[(0, 3), (1, 1), (2, 2)], 20).is_empty());
+    }
+}
