@@ -33,7 +33,8 @@ pub const CODES: &[&str] = &[
 ];
 
 /// The message for one issue.
-pub(crate) fn message(locale: Locale, code: &str, path: &str, p: &Map<String, Value>) -> String {
+/// The message for one issue (public for tests and for callers that re-render).
+pub fn render(locale: Locale, code: &str, path: &str, p: &Map<String, Value>) -> String {
     let field = Field::of(path);
     match locale {
         Locale::En => en(code, &field, p),

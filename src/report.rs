@@ -148,7 +148,7 @@ impl Sink {
             .kept
             .into_iter()
             .map(|p| Issue {
-                message: messages::message(locale, p.code, &p.path, &p.params),
+                message: messages::render(locale, p.code, &p.path, &p.params),
                 path: p.path,
                 code: p.code.to_owned(),
                 severity: p.severity,
@@ -161,7 +161,7 @@ impl Sink {
                 ("dropped_errors", self.dropped_errors.into()),
             ]);
             issues.push(Issue {
-                message: messages::message(locale, "truncated", "", &params),
+                message: messages::render(locale, "truncated", "", &params),
                 path: String::new(),
                 code: "truncated".to_owned(),
                 severity: Severity::Warning,
