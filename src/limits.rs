@@ -17,6 +17,9 @@ pub const MIN_BATCHES: usize = 1;
 pub const MAX_HOSTS_PER_BATCH: usize = 10;
 /// Fewest hosts in one batch (E6).
 pub const MIN_HOSTS_PER_BATCH: usize = 1;
+/// Fewest hosts in one request: one batch of one host (E1, E6); `build_batches` says
+/// `count` at `/hosts` below it.
+pub const MIN_HOSTS: usize = MIN_BATCHES * MIN_HOSTS_PER_BATCH;
 /// Script input parameters (P7), and the largest `param_order` (S7).
 pub const MAX_SCRIPT_PARAMS: usize = 20;
 /// Seconds: smallest `timeout` (P2).

@@ -63,11 +63,19 @@ impl Field {
     }
 
     fn label_en(&self) -> &str {
-        if self.label.is_empty() { "the body" } else { &self.label }
+        if self.label.is_empty() {
+            "the body"
+        } else {
+            &self.label
+        }
     }
 
     fn label_zh(&self) -> &str {
-        if self.label.is_empty() { "请求体" } else { &self.label }
+        if self.label.is_empty() {
+            "请求体"
+        } else {
+            &self.label
+        }
     }
 }
 
@@ -189,26 +197,39 @@ fn zh(code: &str, f: &Field, p: &Map<String, Value>) -> String {
         "type" => format!("{label} 必须是 {}", type_zh(&v(p, "expected"))),
         "required" => format!("{label} 为必填项"),
         "unknown_field" => format!("{} 不是本接口的字段，服务端会忽略它", q(p, "field")),
-        "range" => format!("{label} 必须在 {}{unit} 到 {}{unit} 之间；当前为 {}", v(p, "min"), v(p, "max"), v(p, "actual")),
-        "boundary" => format!(
+        "range" => {
+            format!("{label} 必须在 {}{unit} 到 {}{unit} 之间；当前为 {}", v(p, "min"), v(p, "max"), v(p, "actual"))
+        }
+        "boundary" => {
+            format!(
             "{label} 恰好为 {}{unit}，处于边界：文档允许 {} 到 {}{unit}，但又写明“大于 {} 且小于 {}”；建议取区间内的值",
             v(p, "actual"), v(p, "min"), v(p, "max"), v(p, "min"), v(p, "max")
-        ),
+        )
+        }
         "decimal_places" => format!("{label} 最多保留 {} 位小数；当前为 {} 位", v(p, "max"), v(p, "actual")),
-        "length" => format!("{label} 长度必须为 {} 到 {} 个字符；当前为 {} 个", v(p, "min"), v(p, "max"), v(p, "actual")),
+        "length" => {
+            format!("{label} 长度必须为 {} 到 {} 个字符；当前为 {} 个", v(p, "min"), v(p, "max"), v(p, "actual"))
+        }
         "must_be_root" => format!("{label} 必须为 \"root\"：服务只以 root 用户执行脚本；当前为 {}", q(p, "actual")),
         "count" if p.contains_key("smallest_size") => match p.get("smallest_size") {
-            Some(Value::Number(n)) => format!("该方案需要 {} 个批次，超过上限 {} 个；每批 {n} 台或更多即可", v(p, "actual"), v(p, "max")),
+            Some(Value::Number(n)) => {
+                format!("该方案需要 {} 个批次，超过上限 {} 个；每批 {n} 台或更多即可", v(p, "actual"), v(p, "max"))
+            }
             _ => format!("该方案需要 {} 个批次，超过上限 {} 个，且没有可行的批次大小", v(p, "actual"), v(p, "max")),
         },
-        "count" => format!("{label} 必须有 {} 到 {} {}；当前为 {}", v(p, "min"), v(p, "max"), noun_zh(&f.key), v(p, "actual")),
+        "count" => {
+            format!("{label} 必须有 {} 到 {} {}；当前为 {}", v(p, "min"), v(p, "max"), noun_zh(&f.key), v(p, "actual"))
+        }
         "duplicate" => format!("{label} {} 已在 {} 使用", v(p, "value"), v(p, "first")),
         "charset" => format!(
             "{label} 不能包含 {}（第 {} 个字符）；只允许字母、数字、空格和 _ - / . ? : \" , = + @ \\ [ {{ ] }}",
-            q(p, "char"), v(p, "index")
+            q(p, "char"),
+            v(p, "index")
         ),
         "consecutive_dots" => format!("{label} 不能包含 \"..\"（第 {} 个字符处）", v(p, "index")),
-        "sequence" => format!("{label} 必须从 1 开始连续编号：此处应为 {}；当前为 {}", v(p, "expected"), v(p, "actual")),
+        "sequence" => {
+            format!("{label} 必须从 1 开始连续编号：此处应为 {}；当前为 {}", v(p, "expected"), v(p, "actual"))
+        }
         "total_hosts" => format!("所有批次的主机总数最多 {} 台；当前为 {} 台", v(p, "max"), v(p, "actual")),
         "enum" => format!("{label} 必须是 {} 之一；当前为 {}", allowed(p), q(p, "actual")),
         "duplicate_host" => format!("主机 {} 已在 {} 中，脚本会在该主机上执行两次", q(p, "value"), v(p, "first")),

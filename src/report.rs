@@ -156,10 +156,7 @@ impl Sink {
             })
             .collect();
         if self.dropped > 0 {
-            let params = params([
-                ("dropped", self.dropped.into()),
-                ("dropped_errors", self.dropped_errors.into()),
-            ]);
+            let params = params([("dropped", self.dropped.into()), ("dropped_errors", self.dropped_errors.into())]);
             issues.push(Issue {
                 message: messages::render(locale, "truncated", "", &params),
                 path: String::new(),

@@ -8,8 +8,8 @@ use serde_json::{json, Map, Value};
 
 use crate::limits::{SCRIPT_UUID_MAX, SCRIPT_UUID_MIN};
 use crate::model::{
-    ExecuteInstancesBatchInfo, ExecuteResourceInstance, RotationStrategy, ScriptExecuteInputParam,
-    ScriptExecuteParam, ScriptExecuteRequest,
+    ExecuteInstancesBatchInfo, ExecuteResourceInstance, RotationStrategy, ScriptExecuteInputParam, ScriptExecuteParam,
+    ScriptExecuteRequest,
 };
 use crate::report::{params, Issue, Locale, Options, Sink};
 use crate::validate;
@@ -113,7 +113,9 @@ fn check_script_uuid(uuid: &str, sink: &mut Sink) {
         let p = params([("min", SCRIPT_UUID_MIN.into()), ("max", SCRIPT_UUID_MAX.into()), ("actual", chars.into())]);
         sink.error("length", AT, p);
     }
-    if let Some((index, c)) = uuid.chars().enumerate().find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')) {
+    if let Some((index, c)) =
+        uuid.chars().enumerate().find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+    {
         sink.error("charset", AT, params([("char", c.to_string().into()), ("index", index.into())]));
     }
 }
@@ -141,7 +143,13 @@ pub(crate) fn check_endpoint(endpoint: &str) -> Result<&str, &'static str> {
     match tail.chars().next() {
         None => Ok(endpoint),
         Some('/') if tail == "/" => Ok(&endpoint[..endpoint.len() - 1]),
-        Some('/') => Err(if tail.contains('?') { "query" } else if tail.contains('#') { "fragment" } else { "path" }),
+        Some('/') => Err(if tail.contains('?') {
+            "query"
+        } else if tail.contains('#') {
+            "fragment"
+        } else {
+            "path"
+        }),
         Some('?') => Err("query"),
         _ => Err("fragment"),
     }
@@ -163,13 +171,20 @@ fn split_port(authority: &str) -> Result<&str, &'static str> {
         }
     };
     if let Some(port) = port {
-        let ok = !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u32>().is_ok_and(|p| (1..=65535).contains(&p));
+        let ok = !port.is_empty()
+            && port.len() <= 5
+            && port.bytes().all(|b| b.is_ascii_digit())
+            && port.parse::<u32>().is_ok_and(|p| (1..=65535).contains(&p));
         if !ok {
             return Err("invalid");
         }
     }
     let name_ok = (host.len() > 2 && host.starts_with('[') && host.ends_with(']'))
-        || (!host.is_empty() && host.len() <= 253 && host.split('.').all(|l| !l.is_empty() && l.len() <= 63 && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')));
+        || (!host.is_empty()
+            && host.len() <= 253
+            && host
+                .split('.')
+                .all(|l| !l.is_empty() && l.len() <= 63 && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')));
     if name_ok {
         Ok(host)
     } else {
@@ -232,7 +247,8 @@ fn to_model(body: &Value) -> Option<ScriptExecuteRequest> {
                         })
                     })
                     .collect::<Option<Vec<_>>>()?,
-                rotation_strategy: serde_json::from_value::<RotationStrategy>(b.get("rotation_strategy")?.clone()).ok()?,
+                rotation_strategy: serde_json::from_value::<RotationStrategy>(b.get("rotation_strategy")?.clone())
+                    .ok()?,
             })
         })
         .collect::<Option<Vec<_>>>()?;

@@ -97,19 +97,46 @@ fn params_are_as_rules_md_lists_them() {
     };
     use serde_json::json;
     assert_eq!(p(cases::set("/execute_param/timeout", json!(4)), "range"), json!({"min": 5, "max": 1800, "actual": 4}));
-    assert_eq!(p(cases::set("/execute_param/timeout", json!(1800)), "boundary"), json!({"min": 5, "max": 1800, "actual": 1800}));
-    assert_eq!(p(cases::set("/execute_param/success_rate", json!(0.5)), "range"), json!({"min": 1.0, "max": 100.0, "actual": 0.5}));
-    assert_eq!(p(cases::set("/execute_param/success_rate", json!(99.55)), "decimal_places"), json!({"max": 1, "actual": 2}));
-    assert_eq!(p(cases::set("/execute_param/execute_user", json!("")), "length"), json!({"min": 1, "max": 32, "actual": 0}));
-    assert_eq!(p(cases::set("/execute_param/execute_user", json!("admin")), "must_be_root"), json!({"actual": "admin"}));
-    assert_eq!(p(cases::set("/execute_param/script_params", cases::params_n(21)), "count"), json!({"min": 0, "max": 20, "actual": 21}));
+    assert_eq!(
+        p(cases::set("/execute_param/timeout", json!(1800)), "boundary"),
+        json!({"min": 5, "max": 1800, "actual": 1800})
+    );
+    assert_eq!(
+        p(cases::set("/execute_param/success_rate", json!(0.5)), "range"),
+        json!({"min": 1.0, "max": 100.0, "actual": 0.5})
+    );
+    assert_eq!(
+        p(cases::set("/execute_param/success_rate", json!(99.55)), "decimal_places"),
+        json!({"max": 1, "actual": 2})
+    );
+    assert_eq!(
+        p(cases::set("/execute_param/execute_user", json!("")), "length"),
+        json!({"min": 1, "max": 32, "actual": 0})
+    );
+    assert_eq!(
+        p(cases::set("/execute_param/execute_user", json!("admin")), "must_be_root"),
+        json!({"actual": "admin"})
+    );
+    assert_eq!(
+        p(cases::set("/execute_param/script_params", cases::params_n(21)), "count"),
+        json!({"min": 0, "max": 20, "actual": 21})
+    );
     assert_eq!(
         p(cases::set("/execute_param/script_params/1/param_name", json!("a")), "duplicate"),
         json!({"value": "a", "first": "/execute_param/script_params/0/param_name"})
     );
-    assert_eq!(p(cases::set("/execute_param/script_params/0/param_value", json!("ab;")), "charset"), json!({"char": ";", "index": 2}));
-    assert_eq!(p(cases::set("/execute_param/script_params/0/param_value", json!("é..")), "consecutive_dots"), json!({"index": 1}));
-    assert_eq!(p(cases::set("/execute_param/script_params/1/param_order", json!(3)), "sequence"), json!({"expected": 2, "actual": 3}));
+    assert_eq!(
+        p(cases::set("/execute_param/script_params/0/param_value", json!("ab;")), "charset"),
+        json!({"char": ";", "index": 2})
+    );
+    assert_eq!(
+        p(cases::set("/execute_param/script_params/0/param_value", json!("é..")), "consecutive_dots"),
+        json!({"index": 1})
+    );
+    assert_eq!(
+        p(cases::set("/execute_param/script_params/1/param_order", json!(3)), "sequence"),
+        json!({"expected": 2, "actual": 3})
+    );
     assert_eq!(p(cases::set("/execute_batches", json!([])), "count"), json!({"min": 1, "max": 20, "actual": 0}));
     assert_eq!(
         p(cases::set("/execute_batches/0/rotation_strategy", json!("pause")), "enum"),
@@ -122,7 +149,10 @@ fn params_are_as_rules_md_lists_them() {
     assert_eq!(p(cases::set("/x", json!(1)), "unknown_field"), json!({"field": "x"}));
     assert_eq!(p(json!([]), "type"), json!({"expected": "object"}));
     assert_eq!(p(cases::drop("/execute_param"), "required"), json!({}));
-    assert_eq!(p(cases::set("/execute_batches", cases::batches_n(21, 10)), "total_hosts"), json!({"max": 200, "actual": 210}));
+    assert_eq!(
+        p(cases::set("/execute_batches", cases::batches_n(21, 10)), "total_hosts"),
+        json!({"max": 200, "actual": 210})
+    );
 }
 
 #[test]
@@ -220,7 +250,10 @@ fn every_code_has_a_message_in_both_locales() {
         for code in CODES {
             let m = coc_script_exec::messages::render(locale, code, "/execute_param/timeout", &serde_json::Map::new());
             assert!(!m.trim().is_empty(), "{code} has no {locale:?} message");
-            assert!(!m.contains(&format!(": {code}")) && !m.contains(&format!("：{code}")), "{code} falls back to the generic {locale:?} message: {m}");
+            assert!(
+                !m.contains(&format!(": {code}")) && !m.contains(&format!("：{code}")),
+                "{code} falls back to the generic {locale:?} message: {m}"
+            );
         }
     }
 }

@@ -27,9 +27,8 @@ pub(crate) fn timeout_boundary(t: u64, raw: &Value) -> Option<Finding> {
 /// that reads back as the same double, so `99.9` passes although it is not exact in binary.
 pub(crate) fn decimal_places(rate: f64) -> Option<Finding> {
     let places = shortest_decimal_places(rate);
-    (places > SUCCESS_RATE_DECIMALS).then(|| {
-        ("decimal_places", params([("max", SUCCESS_RATE_DECIMALS.into()), ("actual", places.into())]))
-    })
+    (places > SUCCESS_RATE_DECIMALS)
+        .then(|| ("decimal_places", params([("max", SUCCESS_RATE_DECIMALS.into()), ("actual", places.into())])))
 }
 
 /// Digits after the point in the shortest round-trip form (Rust's `Display` for f64

@@ -11,8 +11,7 @@ use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 use super::rules::{self, count, expected, Finding, OrderFinding};
 use crate::limits::*;
 use crate::model::{
-    ExecuteInstancesBatchInfo, ExecuteResourceInstance, RotationStrategy, ScriptExecuteInputParam,
-    ScriptExecuteParam,
+    ExecuteInstancesBatchInfo, ExecuteResourceInstance, RotationStrategy, ScriptExecuteInputParam, ScriptExecuteParam,
 };
 use crate::report::{params, Pointer, Severity, Sink};
 
@@ -143,7 +142,9 @@ impl Walk<'_> {
     /// B4: keys the page does not define, in input order, at their own pointer.
     fn unknown_keys(&mut self, obj: &Map<String, Value>, known: &[&str]) {
         for key in obj.keys().filter(|k| !known.contains(&k.as_str())) {
-            self.with_key(key, |w| w.here(Severity::Warning, ("unknown_field", params([("field", key.as_str().into())]))));
+            self.with_key(key, |w| {
+                w.here(Severity::Warning, ("unknown_field", params([("field", key.as_str().into())])))
+            });
         }
     }
 
@@ -176,7 +177,13 @@ impl Walk<'_> {
     }
 
     /// A string field: its read issue, else its derived rules and `more`.
-    fn string_field(&mut self, key: &str, read: Read<&str>, errors: &Option<ValidationErrors>, more: impl FnOnce(&mut Self, &str)) {
+    fn string_field(
+        &mut self,
+        key: &str,
+        read: Read<&str>,
+        errors: &Option<ValidationErrors>,
+        more: impl FnOnce(&mut Self, &str),
+    ) {
         self.with_key(key, |w| {
             w.read_issue(&read, Severity::Error);
             if let Read::Ok(s) = read {
@@ -187,7 +194,14 @@ impl Walk<'_> {
     }
 
     /// A number field: its read issue, else its derived rules and `more`.
-    fn number_field(&mut self, obj: &Map<String, Value>, key: &str, read: Read<f64>, errors: &Option<ValidationErrors>, more: impl FnOnce(&mut Self, f64, &Value)) {
+    fn number_field(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        read: Read<f64>,
+        errors: &Option<ValidationErrors>,
+        more: impl FnOnce(&mut Self, f64, &Value),
+    ) {
         self.with_key(key, |w| {
             w.read_issue(&read, Severity::Error);
             if let (Read::Ok(f), Some(raw)) = (read, obj.get(key)) {
@@ -284,7 +298,10 @@ impl Walk<'_> {
                 w.string_field("param_name", name, &errors, |w, name| {
                     if let Some(&first) = name_dup.get(&i) {
                         let first = format!("{base}/{first}/param_name");
-                        w.here(Severity::Error, ("duplicate", params([("value", name.into()), ("first", first.into())])));
+                        w.here(
+                            Severity::Error,
+                            ("duplicate", params([("value", name.into()), ("first", first.into())])),
+                        );
                     }
                 });
                 // S4, S5, S6
@@ -316,11 +333,8 @@ impl Walk<'_> {
             self.here(Severity::Error, f);
         }
         // E2: every item of every target_instances counts, valid or not.
-        let total: usize = batches
-            .iter()
-            .filter_map(|b| b.get("target_instances").and_then(Value::as_array))
-            .map(Vec::len)
-            .sum();
+        let total: usize =
+            batches.iter().filter_map(|b| b.get("target_instances").and_then(Value::as_array)).map(Vec::len).sum();
         if total > MAX_HOSTS {
             self.here(Severity::Error, ("total_hosts", params([("max", MAX_HOSTS.into()), ("actual", total.into())])));
         }

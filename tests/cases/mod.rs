@@ -120,7 +120,15 @@ struct Builder(Vec<Case>);
 
 impl Builder {
     /// `body` must raise `code` with `severity` at `path`.
-    fn fails(&mut self, rule: &'static str, name: &str, body: Value, path: &str, code: &'static str, severity: Severity) {
+    fn fails(
+        &mut self,
+        rule: &'static str,
+        name: &str,
+        body: Value,
+        path: &str,
+        code: &'static str,
+        severity: Severity,
+    ) {
         self.0.push(Case {
             rule,
             name: name.to_owned(),
@@ -187,8 +195,22 @@ pub fn cases() -> Vec<Case> {
     b.passes("B3", "an array", valid_body(), eb, "type");
     b.fails("B4", "top-level key", set("/extra", json!(1)), "/extra", "unknown_field", Warning);
     b.fails("B4", "null member", set("/extra", Value::Null), "/extra", "unknown_field", Warning);
-    b.fails("B4", "escaped key", set("/execute_param/a~1b~0c", json!(1)), "/execute_param/a~1b~0c", "unknown_field", Warning);
-    b.fails("B4", "host key", set(&format!("{h}/agent_status"), json!("ONLINE")), &format!("{h}/agent_status"), "unknown_field", Warning);
+    b.fails(
+        "B4",
+        "escaped key",
+        set("/execute_param/a~1b~0c", json!(1)),
+        "/execute_param/a~1b~0c",
+        "unknown_field",
+        Warning,
+    );
+    b.fails(
+        "B4",
+        "host key",
+        set(&format!("{h}/agent_status"), json!("ONLINE")),
+        &format!("{h}/agent_status"),
+        "unknown_field",
+        Warning,
+    );
     b.fails("B4", "param key", set(&format!("{sp}/0/x"), json!(1)), &format!("{sp}/0/x"), "unknown_field", Warning);
     b.fails("B4", "batch key", set(&format!("{eb}/0/x"), json!(1)), &format!("{eb}/0/x"), "unknown_field", Warning);
     b.passes("B4", "documented keys only", valid_body(), "/execute_param/resourceful", "unknown_field");
@@ -233,11 +255,36 @@ pub fn cases() -> Vec<Case> {
     b.fails("S1", "a string item", set(&format!("{sp}/0"), json!("a=1")), &format!("{sp}/0"), "type", Error);
     b.passes("S1", "object items", valid_body(), &format!("{sp}/0"), "type");
     b.string_rule("S2", &format!("{sp}/0/param_name"), 1, 64);
-    b.fails("S3", "same name", set(&format!("{sp}/1/param_name"), json!("a")), &format!("{sp}/1/param_name"), "duplicate", Error);
-    b.passes("S3", "names are case-sensitive", set(&format!("{sp}/1/param_name"), json!("A")), &format!("{sp}/1/param_name"), "duplicate");
-    b.passes("S3", "the first copy is fine", set(&format!("{sp}/1/param_name"), json!("a")), &format!("{sp}/0/param_name"), "duplicate");
+    b.fails(
+        "S3",
+        "same name",
+        set(&format!("{sp}/1/param_name"), json!("a")),
+        &format!("{sp}/1/param_name"),
+        "duplicate",
+        Error,
+    );
+    b.passes(
+        "S3",
+        "names are case-sensitive",
+        set(&format!("{sp}/1/param_name"), json!("A")),
+        &format!("{sp}/1/param_name"),
+        "duplicate",
+    );
+    b.passes(
+        "S3",
+        "the first copy is fine",
+        set(&format!("{sp}/1/param_name"), json!("a")),
+        &format!("{sp}/0/param_name"),
+        "duplicate",
+    );
     b.string_rule("S4", &format!("{sp}/0/param_value"), 0, 1024);
-    b.passes("S4", "empty value", set(&format!("{sp}/0/param_value"), json!("")), &format!("{sp}/0/param_value"), "length");
+    b.passes(
+        "S4",
+        "empty value",
+        set(&format!("{sp}/0/param_value"), json!("")),
+        &format!("{sp}/0/param_value"),
+        "length",
+    );
     let v = format!("{sp}/0/param_value");
     b.fails("S5", "a semicolon", set(&v, json!("a;b")), &v, "charset", Error);
     b.fails("S5", "a non-ASCII letter", set(&v, json!("café")), &v, "charset", Error);
@@ -250,16 +297,42 @@ pub fn cases() -> Vec<Case> {
     let o1 = format!("{sp}/1/param_order");
     b.fails("S8", "a repeated order", set(&o1, json!(1)), &o1, "duplicate", Error);
     b.fails("S8", "a gap", set(&o1, json!(3)), &o1, "sequence", Error);
-    b.fails("S8", "not from 1", with(set(&o1, json!(3)), &format!("{sp}/0/param_order"), Some(json!(2))), &format!("{sp}/0/param_order"), "sequence", Error);
-    b.passes("S8", "any array order", with(set(&o1, json!(1)), &format!("{sp}/0/param_order"), Some(json!(2))), &o1, "sequence");
-    b.passes("S8", "any array order", with(set(&o1, json!(1)), &format!("{sp}/0/param_order"), Some(json!(2))), &o1, "duplicate");
+    b.fails(
+        "S8",
+        "not from 1",
+        with(set(&o1, json!(3)), &format!("{sp}/0/param_order"), Some(json!(2))),
+        &format!("{sp}/0/param_order"),
+        "sequence",
+        Error,
+    );
+    b.passes(
+        "S8",
+        "any array order",
+        with(set(&o1, json!(1)), &format!("{sp}/0/param_order"), Some(json!(2))),
+        &o1,
+        "sequence",
+    );
+    b.passes(
+        "S8",
+        "any array order",
+        with(set(&o1, json!(1)), &format!("{sp}/0/param_order"), Some(json!(2))),
+        &o1,
+        "duplicate",
+    );
 
     // execute_batches[j]
     b.fails("E1", "no batches", set(eb, json!([])), eb, "count", Error);
     b.fails("E1", "21 batches", set(eb, batches_n(21, 1)), eb, "count", Error);
     b.passes("E1", "20 batches", set(eb, batches_n(20, 1)), eb, "count");
     b.fails("E2", "201 hosts", set(eb, batches_n(21, 10).as_array().map(|a| Value::Array(a[..20].iter().cloned().chain([json!({"batch_index": 21, "target_instances": [host("x")], "rotation_strategy": "CONTINUE"})]).collect())).unwrap_or_default()), eb, "total_hosts", Error);
-    b.fails("E2", "one batch of 201", set(eb, json!([{"batch_index": 1, "target_instances": vec![json!(1); 201], "rotation_strategy": "PAUSE"}])), eb, "total_hosts", Error);
+    b.fails(
+        "E2",
+        "one batch of 201",
+        set(eb, json!([{"batch_index": 1, "target_instances": vec![json!(1); 201], "rotation_strategy": "PAUSE"}])),
+        eb,
+        "total_hosts",
+        Error,
+    );
     b.passes("E2", "200 hosts", set(eb, batches_n(20, 10)), eb, "total_hosts");
     b.fails("E3", "a number", set(&format!("{eb}/0"), json!(1)), &format!("{eb}/0"), "type", Error);
     b.passes("E3", "objects", valid_body(), &format!("{eb}/0"), "type");
@@ -267,12 +340,25 @@ pub fn cases() -> Vec<Case> {
     let i1 = format!("{eb}/1/batch_index");
     b.fails("E5", "a repeated index", set(&i1, json!(1)), &i1, "duplicate", Error);
     b.fails("E5", "a gap", set(&i1, json!(3)), &i1, "sequence", Error);
-    b.passes("E5", "any array order", with(set(&i1, json!(1)), &format!("{eb}/0/batch_index"), Some(json!(2))), &i1, "sequence");
+    b.passes(
+        "E5",
+        "any array order",
+        with(set(&i1, json!(1)), &format!("{eb}/0/batch_index"), Some(json!(2))),
+        &i1,
+        "sequence",
+    );
     let ti = format!("{eb}/0/target_instances");
     b.fails("E6", "missing", drop(&ti), &ti, "required", Error);
     b.fails("E6", "an object", set(&ti, host("i-9")), &ti, "type", Error);
     b.fails("E6", "empty", set(&ti, json!([])), &ti, "count", Error);
-    b.fails("E6", "11 hosts", set(&ti, Value::Array((0..11).map(|i| host(&format!("h{i}"))).collect())), &ti, "count", Error);
+    b.fails(
+        "E6",
+        "11 hosts",
+        set(&ti, Value::Array((0..11).map(|i| host(&format!("h{i}"))).collect())),
+        &ti,
+        "count",
+        Error,
+    );
     b.passes("E6", "10 hosts", set(&ti, Value::Array((0..10).map(|i| host(&format!("h{i}"))).collect())), &ti, "count");
     let rs = format!("{eb}/0/rotation_strategy");
     b.fails("E7", "missing", drop(&rs), &rs, "required", Error);
@@ -292,7 +378,13 @@ pub fn cases() -> Vec<Case> {
     let rid = format!("{h}/resource_id");
     b.fails("I6", "same host in two batches", set(&rid, json!("i-1")), &rid, "duplicate_host", Warning);
     b.fails("I6", "same host in one batch", set(&rid, json!("i-2")), &rid, "duplicate_host", Warning);
-    b.passes("I6", "the first copy is fine", set(&rid, json!("i-1")), "/execute_batches/0/target_instances/0/resource_id", "duplicate_host");
+    b.passes(
+        "I6",
+        "the first copy is fine",
+        set(&rid, json!("i-1")),
+        "/execute_batches/0/target_instances/0/resource_id",
+        "duplicate_host",
+    );
     b.passes("I6", "distinct hosts", valid_body(), &rid, "duplicate_host");
 
     // R-LIMIT
@@ -311,7 +403,11 @@ pub const PAGE_EXAMPLE: &str = include_str!("../fixtures/page_example.json");
 /// Cases on JSON text (R-SYNTAX, R-SIZE, and text-only readings).
 pub fn text_cases() -> Vec<TextCase> {
     let valid = valid_body().to_string();
-    let case = |rule, name: &str, text: String, expect: Vec<(&str, &'static str, Severity)>, absent: Vec<(&str, &'static str)>| TextCase {
+    let case = |rule,
+                name: &str,
+                text: String,
+                expect: Vec<(&str, &'static str, Severity)>,
+                absent: Vec<(&str, &'static str)>| TextCase {
         rule,
         name: name.to_owned(),
         text,
@@ -323,14 +419,50 @@ pub fn text_cases() -> Vec<TextCase> {
         case("R-SYNTAX", "truncated text", valid[..valid.len() - 1].to_owned(), vec![("", "syntax", Error)], vec![]),
         case("R-SYNTAX", "empty text", String::new(), vec![("", "syntax", Error)], vec![]),
         case("R-SYNTAX", "trailing garbage", format!("{valid} x"), vec![("", "syntax", Error)], vec![]),
-        case("R-SYNTAX", "1e400 is out of range", valid.replace("\"timeout\":300", "\"timeout\":1e400"), vec![("", "syntax", Error)], vec![]),
+        case(
+            "R-SYNTAX",
+            "1e400 is out of range",
+            valid.replace("\"timeout\":300", "\"timeout\":1e400"),
+            vec![("", "syntax", Error)],
+            vec![],
+        ),
         case("R-SYNTAX", "valid text", valid.clone(), vec![], vec![("", "syntax")]),
-        case("R-SIZE", "over 1 MiB", format!("{valid}{}", " ".repeat(1024 * 1024)), vec![("", "too_large", Error)], vec![("", "syntax")]),
+        case(
+            "R-SIZE",
+            "over 1 MiB",
+            format!("{valid}{}", " ".repeat(1024 * 1024)),
+            vec![("", "too_large", Error)],
+            vec![("", "syntax")],
+        ),
         case("R-SIZE", "129 levels", deep(129), vec![("", "too_large", Error)], vec![]),
         case("R-SIZE", "128 levels parse", deep(128), vec![("", "type", Error)], vec![("", "too_large")]),
-        case("R-SIZE", "brackets in strings do not count", format!("{{\"x\":\"{}\"}}", "[".repeat(500)), vec![], vec![("", "too_large")]),
-        case("B4", "a duplicate key keeps the last value", valid.replacen("\"timeout\":300", "\"timeout\":4,\"timeout\":300", 1), vec![], vec![("/execute_param/timeout", "range")]),
-        case("P2", "a whole float in text", valid.replace("\"timeout\":300", "\"timeout\":300.0"), vec![], vec![("/execute_param/timeout", "type")]),
-        case("P2", "-0 in text", valid.replace("\"timeout\":300", "\"timeout\":-0"), vec![("/execute_param/timeout", "range", Error)], vec![]),
+        case(
+            "R-SIZE",
+            "brackets in strings do not count",
+            format!("{{\"x\":\"{}\"}}", "[".repeat(500)),
+            vec![],
+            vec![("", "too_large")],
+        ),
+        case(
+            "B4",
+            "a duplicate key keeps the last value",
+            valid.replacen("\"timeout\":300", "\"timeout\":4,\"timeout\":300", 1),
+            vec![],
+            vec![("/execute_param/timeout", "range")],
+        ),
+        case(
+            "P2",
+            "a whole float in text",
+            valid.replace("\"timeout\":300", "\"timeout\":300.0"),
+            vec![],
+            vec![("/execute_param/timeout", "type")],
+        ),
+        case(
+            "P2",
+            "-0 in text",
+            valid.replace("\"timeout\":300", "\"timeout\":-0"),
+            vec![("/execute_param/timeout", "range", Error)],
+            vec![],
+        ),
     ]
 }

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test of the project, installing what is missing first (idempotent):
+#   formatting, clippy, the native tests (rules, properties, hostile input, batches,
+#   request), the wasm tests in headless Chromium and Node, the JS tests against pkg/,
+#   and the console end to end in Chromium.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=scripts/setup.sh
+source scripts/setup.sh
+ensure_all
+export CARGO_TERM_COLOR=never
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --check
+step "cargo clippy --all-targets -- -D warnings"
+cargo clippy --all-targets -- -D warnings
+step "native tests"
+cargo test --all-targets
+cargo test --doc
+
+for stage in test-wasm test-e2e; do
+  if [ -f "scripts/$stage.sh" ]; then
+    step "$stage"
+    bash "scripts/$stage.sh"
+  fi
+done
+step "all tests passed"
