@@ -32,8 +32,8 @@ pub const CODES: &[&str] = &[
     "capped",
 ];
 
-/// The message for one issue.
-/// The message for one issue (public for tests and for callers that re-render).
+/// The message for one issue, from its code, path and params (public so that callers
+/// holding a serialized issue can render it in another locale).
 pub fn render(locale: Locale, code: &str, path: &str, p: &Map<String, Value>) -> String {
     let field = Field::of(path);
     match locale {
@@ -150,8 +150,11 @@ fn type_zh(kind: &str) -> &'static str {
 }
 
 fn en(code: &str, f: &Field, p: &Map<String, Value>) -> String {
-    let (label, unit) = (f.label_en(), unit_en(&f.key));
+    let (label, unit) = (f.label_en(), if is_percent(f, p) { "%" } else { unit_en(&f.key) });
     match code {
+        "type" if is_size_entry(f, p) => {
+            format!("{label} must be a number of hosts (a whole number) or a share of all hosts such as \"25%\"")
+        }
         "type" => format!("{label} must be {}", type_en(&v(p, "expected"))),
         "required" => format!("{label} is required"),
         "unknown_field" => format!("{} is not a field of this API; the service ignores it", q(p, "field")),
@@ -180,6 +183,9 @@ fn en(code: &str, f: &Field, p: &Map<String, Value>) -> String {
         "sequence" => format!("{label} values must run 1, 2, 3, ... without gaps: expected {} here; got {}", v(p, "expected"), v(p, "actual")),
         "total_hosts" => format!("at most {} hosts may be targeted across all batches; got {}", v(p, "max"), v(p, "actual")),
         "enum" => format!("{label} must be one of {}; got {}", allowed(p), q(p, "actual")),
+        "duplicate_host" if is_listed_host(p) => {
+            format!("host {} is already listed at {}; this copy is left out", q(p, "value"), v(p, "first"))
+        }
         "duplicate_host" => format!("host {} is already targeted at {}; the script would run on it twice", q(p, "value"), v(p, "first")),
         "syntax" => format!("the body is not valid JSON (line {}, column {})", v(p, "line"), v(p, "column")),
         "too_large" if p.contains_key("max_depth") => format!("the body nests deeper than {} levels", v(p, "max_depth")),
@@ -192,8 +198,9 @@ fn en(code: &str, f: &Field, p: &Map<String, Value>) -> String {
 }
 
 fn zh(code: &str, f: &Field, p: &Map<String, Value>) -> String {
-    let (label, unit) = (f.label_zh(), unit_zh(&f.key));
+    let (label, unit) = (f.label_zh(), if is_percent(f, p) { "%" } else { unit_zh(&f.key) });
     match code {
+        "type" if is_size_entry(f, p) => format!("{label} 必须是主机台数（整数）或占全部主机的百分比，例如 \"25%\""),
         "type" => format!("{label} 必须是 {}", type_zh(&v(p, "expected"))),
         "required" => format!("{label} 为必填项"),
         "unknown_field" => format!("{} 不是本接口的字段，服务端会忽略它", q(p, "field")),
@@ -232,6 +239,9 @@ fn zh(code: &str, f: &Field, p: &Map<String, Value>) -> String {
         }
         "total_hosts" => format!("所有批次的主机总数最多 {} 台；当前为 {} 台", v(p, "max"), v(p, "actual")),
         "enum" => format!("{label} 必须是 {} 之一；当前为 {}", allowed(p), q(p, "actual")),
+        "duplicate_host" if is_listed_host(p) => {
+            format!("主机 {} 已在 {} 列出，此重复项已略去", q(p, "value"), v(p, "first"))
+        }
         "duplicate_host" => format!("主机 {} 已在 {} 中，脚本会在该主机上执行两次", q(p, "value"), v(p, "first")),
         "syntax" => format!("请求体不是合法的 JSON（第 {} 行，第 {} 列）", v(p, "line"), v(p, "column")),
         "too_large" if p.contains_key("max_depth") => format!("请求体嵌套超过 {} 层", v(p, "max_depth")),
@@ -241,6 +251,22 @@ fn zh(code: &str, f: &Field, p: &Map<String, Value>) -> String {
         "capped" => format!("{label} 要求每批 {} 台主机；已限制为 {} 台", v(p, "actual"), v(p, "max")),
         other => format!("{label}：{other}"),
     }
+}
+
+/// A `build_batches` size entry (`/plan/sizes/i`) of the wrong type: it may be a count
+/// or a percentage, so "a whole number" alone would mislead.
+fn is_size_entry(f: &Field, p: &Map<String, Value>) -> bool {
+    f.key == "sizes" && f.label != "sizes" && v(p, "expected") == "integer"
+}
+
+/// A `build_batches` percentage (`"150%"`, kept as sent in `actual`): its bounds are percent.
+fn is_percent(f: &Field, p: &Map<String, Value>) -> bool {
+    f.key == "sizes" && p.get("actual").is_some_and(Value::is_string)
+}
+
+/// A repeated host in `build_batches`' `hosts`, which is dropped rather than run twice.
+fn is_listed_host(p: &Map<String, Value>) -> bool {
+    v(p, "first").starts_with("/hosts/")
 }
 
 fn allowed(p: &Map<String, Value>) -> String {

@@ -124,11 +124,6 @@ pub(crate) fn enum_finding(allowed: &[&str], actual: &str) -> Finding {
     ("enum", params([("allowed", json!(allowed)), ("actual", actual.into())]))
 }
 
-/// Length params (`min`, `max`, `actual` in characters).
-pub(crate) fn length_params(min: u64, max: u64, actual: usize) -> Map<String, Value> {
-    params([("min", min.into()), ("max", max.into()), ("actual", actual.into())])
-}
-
 /// Count params for an array's item count.
 pub(crate) fn count_params(min: usize, max: usize, actual: usize) -> Map<String, Value> {
     params([("min", min.into()), ("max", max.into()), ("actual", actual.into())])

@@ -1,0 +1,119 @@
+// Builds what the harness loads, into target/bench-js/ (generated, never committed):
+//   ajv_standalone.mjs   ajv's precompiled validate function for our json_schema()
+//   suite.js             the contestants and the timing loop, one ES module for Node and Chromium
+//   cold/<name>.js       one minified bundle per contestant for the cold-start pages
+//   size/<name>.js       each peer's minified bundle for the same schema (the size table)
+// and returns the byte counts of the size table.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+import Ajv2020 from "ajv/dist/2020.js";
+import standaloneCode from "ajv/dist/standalone/index.js";
+
+import { AJV_OPTIONS } from "./peers/ajv.mjs";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const ROOT = join(HERE, "..", "..");
+export const OUT = join(ROOT, "target", "bench-js");
+export const PKG = join(ROOT, "pkg");
+
+/** Our package, instantiated in Node. */
+export async function loadOurs() {
+  const ours = await import(join(PKG, "index.js"));
+  ours.initSync({ module: readFileSync(join(PKG, "coc_script_exec_bg.wasm")) });
+  return ours;
+}
+
+const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+/** The cold-start entry of one contestant: build its validator, judge the small body once. */
+function coldEntry(name) {
+  const small = "import small from '../../../benches/bodies/small.json' with { type: 'json' };\n";
+  const peer = (imports, call) => `${imports}\n${small}export async function run() { return ${call}; }\n`;
+  switch (name) {
+    case "ours":
+      return (
+        `import init, { validate } from '../../../pkg/index.js';\n${small}` +
+        "export async function run(wasmUrl) { await init({ module_or_path: wasmUrl }); return validate(small); }\n"
+      );
+    case "zod":
+      return peer("import { validate } from '../../../benches/js/peers/zod.mjs';", "validate(small)");
+    case "valibot":
+      return peer("import { validate } from '../../../benches/js/peers/valibot.mjs';", "validate(small)");
+    case "ajv":
+      return peer(
+        "import { compile, judge } from '../../../benches/js/peers/ajv.mjs';\n" +
+          "import schema from '../schema.json' with { type: 'json' };",
+        "judge(compile(schema), small)",
+      );
+    case "ajv_standalone":
+      return peer(
+        "import { judge } from '../../../benches/js/peers/ajv.mjs';\nimport check from '../ajv_standalone.mjs';",
+        "judge(check, small)",
+      );
+    default:
+      throw new Error(name);
+  }
+}
+
+export const COLD = ["ours", "zod", "valibot", "ajv", "ajv_standalone"];
+
+export async function build(ours) {
+  mkdirSync(join(OUT, "cold"), { recursive: true });
+  mkdirSync(join(OUT, "size"), { recursive: true });
+  const schema = ours.json_schema();
+  writeFileSync(join(OUT, "schema.json"), JSON.stringify(schema));
+  const ajv = new Ajv2020(AJV_OPTIONS);
+  writeFileSync(join(OUT, "ajv_standalone.mjs"), standaloneCode(ajv, ajv.compile(schema)));
+
+  const common = { bundle: true, format: "esm", platform: "browser", target: "es2022", logLevel: "error" };
+  // The suite: pkg stays outside (loaded by the page or by Node), peers are bundled in.
+  await esbuild.build({
+    ...common,
+    stdin: {
+      contents:
+        "export * from '../../benches/js/suite.mjs';\n" +
+        "export { default as standalone } from './ajv_standalone.mjs';\n" +
+        "export * as normalise from '../../benches/js/normalise.mjs';\n",
+      resolveDir: OUT,
+      sourcefile: "suite-entry.mjs",
+    },
+    outfile: join(OUT, "suite.js"),
+  });
+  const sizes = {};
+  for (const name of COLD) {
+    const file = join(OUT, "cold", `${name}.js`);
+    await esbuild.build({
+      ...common,
+      minify: true,
+      stdin: { contents: coldEntry(name), resolveDir: join(OUT, "cold"), sourcefile: `${name}-entry.mjs` },
+      outfile: file,
+    });
+    // The size table: the same bundle without the body (a module that builds the validator).
+    const sizeFile = join(OUT, "size", `${name}.js`);
+    await esbuild.build({
+      ...common,
+      minify: true,
+      stdin: {
+        contents: coldEntry(name).replace(/import small .*\n/, "const small = {};\n"),
+        resolveDir: join(OUT, "cold"),
+        sourcefile: `${name}-size.mjs`,
+      },
+      outfile: sizeFile,
+    });
+    const bytes = readFileSync(sizeFile);
+    sizes[name] = { js_raw: bytes.length, js_gzip: gz(bytes) };
+  }
+  const wasm = readFileSync(join(PKG, "coc_script_exec_bg.wasm"));
+  const glue = readFileSync(join(PKG, "coc_script_exec.js"));
+  sizes.ours = {
+    ...sizes.ours,
+    wasm_raw: wasm.length,
+    wasm_gzip: gz(wasm),
+    glue_raw: glue.length,
+    glue_gzip: gz(glue),
+  };
+  return sizes;
+}

@@ -1,0 +1,45 @@
+// `standard_schema`: `validate` as a Standard Schema V1 validator (https://standardschema.dev),
+// so form libraries that take one (TanStack Form, React Hook Form's resolver, ...) take it as
+// it is. It is also a Standard JSON Schema V1, handing out `json_schema()`.
+//
+// The rules stay in Rust: this file only reshapes a report. Errors become issues (warnings
+// do not stop a form), and each JSON Pointer becomes key segments, array indexes as numbers.
+import { json_schema, validate } from "./coc_script_exec.js";
+
+/** "/execute_batches/0/batch_index" -> ["execute_batches", 0, "batch_index"] (RFC 6901). */
+function segments(pointer) {
+  if (pointer === "") return undefined;
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s.replaceAll("~1", "/").replaceAll("~0", "~")));
+}
+
+function standard_validate(value, options) {
+  const locale = options?.libraryOptions?.locale;
+  const report = validate(value, locale === undefined ? undefined : { locale });
+  if (report.valid) {
+    // Text is judged as the body it parses to, and that body is the output.
+    return { value: typeof value === "string" ? JSON.parse(value) : value };
+  }
+  const errors = report.issues.filter((issue) => issue.severity === "error");
+  // R-LIMIT may have dropped every error from the list; its `truncated` issue says so.
+  const shown = errors.length > 0 ? errors : report.issues;
+  return { issues: shown.map((issue) => ({ message: issue.message, path: segments(issue.path) })) };
+}
+
+function schema_for(options) {
+  if (options?.target !== "draft-2020-12") {
+    throw new Error(`coc-script-exec: only the "draft-2020-12" JSON Schema target is supported`);
+  }
+  return json_schema();
+}
+
+export const standard_schema = Object.freeze({
+  "~standard": Object.freeze({
+    version: 1,
+    vendor: "coc-script-exec",
+    validate: standard_validate,
+    jsonSchema: Object.freeze({ input: schema_for, output: schema_for }),
+  }),
+});

@@ -1,0 +1,97 @@
+//! Reading `build_batches`' `hosts`: the list as a whole (`type`, `count`, `total_hosts`
+//! at `/hosts`), then each host by the rules a body's hosts obey (I1-I6, at `/hosts/k`).
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use crate::limits::{MAX_HOSTS, MIN_HOSTS};
+use crate::model::ExecuteResourceInstance;
+use crate::report::{params, Pointer, Sink};
+use crate::validate::rules::{count_params, expected};
+use crate::validate::walk::{host_at, HostsSeen};
+
+/// The pointer of the `hosts` argument.
+const PATH: &str = "/hosts";
+
+/// The hosts that will be placed, and how many distinct hosts were given.
+#[derive(Default)]
+pub(super) struct Hosts {
+    /// The first copy of each host, in input order, with the four documented fields only.
+    /// Complete only when no error was recorded.
+    pub(super) kept: Vec<ExecuteResourceInstance>,
+    /// Items after dropping repeated `resource_id`s: what `total_hosts` and percentages count.
+    pub(super) total: usize,
+}
+
+/// Judges `hosts` into `sink` and returns the hosts to place.
+pub(super) fn read(value: &Value, sink: &mut Sink) -> Hosts {
+    let Some(items) = value.as_array() else {
+        sink.error("type", PATH, expected("array"));
+        return Hosts::default();
+    };
+    let copies = copies(items);
+    let total = copies.iter().filter(|&&copy| !copy).count();
+    if items.is_empty() {
+        sink.error("count", PATH, count_params(MIN_HOSTS, MAX_HOSTS, 0));
+    }
+    if total > MAX_HOSTS {
+        let p = params([("max", MAX_HOSTS.into()), ("actual", total.into())]);
+        sink.error("total_hosts", PATH, p);
+    }
+    let kept = judge(items, &copies, sink);
+    Hosts { kept, total }
+}
+
+/// For each item, whether an earlier item has the same `resource_id` string: the same
+/// test I6 applies, in one borrowed pass, so the total is known before any host is judged.
+fn copies(items: &[Value]) -> Vec<bool> {
+    let mut seen = HashSet::new();
+    items.iter().map(|item| resource_id(item).is_some_and(|id| !seen.insert(id))).collect()
+}
+
+fn resource_id(item: &Value) -> Option<&str> {
+    item.get("resource_id").and_then(Value::as_str)
+}
+
+/// I1-I6 for each item, and the first copy of each host. Past [`MAX_HOSTS`] distinct
+/// hosts the input is refused already (`total_hosts`), so judging stops there: a hostile
+/// list costs one cheap counting pass, not a full report per host.
+fn judge(items: &[Value], copies: &[bool], sink: &mut Sink) -> Vec<ExecuteResourceInstance> {
+    let mut seen = HostsSeen::default();
+    let mut kept = Vec::new();
+    let mut distinct = 0;
+    for (k, (item, &copy)) in items.iter().zip(copies).enumerate() {
+        if !copy {
+            distinct += 1;
+            if distinct > MAX_HOSTS {
+                break;
+            }
+        }
+        host_at(pointer(k), item, &mut seen, sink);
+        if !copy {
+            kept.extend(to_host(item));
+        }
+    }
+    kept
+}
+
+/// `/hosts/k`.
+fn pointer(k: usize) -> Pointer {
+    let mut at = Pointer::root();
+    at.key("hosts");
+    at.index(k);
+    at
+}
+
+/// The four documented fields of a host, when all are strings; unknown keys are left
+/// out (api.md: the output "carries the four documented fields only").
+fn to_host(item: &Value) -> Option<ExecuteResourceInstance> {
+    let field = |name: &str| item.get(name).and_then(Value::as_str).map(str::to_owned);
+    Some(ExecuteResourceInstance {
+        resource_id: field("resource_id")?,
+        agent_sn: field("agent_sn")?,
+        project_id: field("project_id")?,
+        region_id: field("region_id")?,
+    })
+}

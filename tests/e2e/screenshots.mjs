@@ -1,0 +1,79 @@
+// Takes the screenshots in docs/screenshots/ (docs/console.md shows them), through the real
+// server and package, at 1280×800 and at 390 px wide. Not a test; run it after a UI change:
+//   node tests/e2e/screenshots.mjs
+
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+
+import { ROOT, hostLines, launchBrowser, startServer } from "./helpers.mjs";
+
+const OUT = path.join(ROOT, "docs/screenshots");
+const HOSTS_23 = `${hostLines(15, ["cn-north-4"])}\n${hostLines(8, ["cn-south-1"])}`;
+
+const server = await startServer();
+const browser = await launchBrowser();
+mkdirSync(OUT, { recursive: true });
+
+async function page(width, height) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+  const p = await context.newPage();
+  await p.goto(server.url);
+  await p.waitForSelector("#state.blocked");
+  return p;
+}
+
+async function fill(p, { mistakes = false } = {}) {
+  await p.fill('[name="/script_uuid"]', "demo-restart-nginx");
+  await p.fill("#f-token", "a-token-never-shown");
+  for (const [name, value] of [["service", "nginx"], ["mode", "graceful"]]) {
+    await p.click("#add-param");
+    const i = (await p.locator("#param-rows > li").count()) - 1;
+    await p.fill(`[name="/execute_param/script_params/${i}/param_name"]`, mistakes && i === 1 ? "service" : name);
+    await p.fill(`[name="/execute_param/script_params/${i}/param_value"]`, value);
+  }
+  await p.fill('[name="/hosts"]', mistakes ? `${HOSTS_23}\necs-bad,,proj-0a1b2c,cn-north-4` : HOSTS_23);
+  await p.fill('[name="/plan/sizes"]', "1, 25%");
+  await p.selectOption('[name="/plan/group_by"]', "region_id");
+  await p.selectOption('[name="/plan/pause"]', "first");
+  if (mistakes) await p.fill('[name="/execute_param/timeout"]', "4");
+}
+
+const shot = (p, name, fullPage = false) => p.screenshot({ path: path.join(OUT, name), fullPage });
+
+try {
+  let p = await page(1280, 800);
+  await fill(p, { mistakes: true });
+  await p.evaluate(() => { document.activeElement.blur(); scrollTo(0, 0); });
+  await shot(p, "errors-1280.png");
+  await p.fill('[name="/execute_param/timeout"]', "300");
+  await p.fill('[name="/execute_param/script_params/1/param_name"]', "mode");
+  await p.fill('[name="/hosts"]', HOSTS_23);
+  await p.evaluate(() => { document.activeElement.blur(); document.getElementById("h-plan").scrollIntoView(); });
+  await shot(p, "rollout-1280.png");
+  await p.click("#post");
+  await p.waitForSelector("#outcome.ok");
+  await p.evaluate(() => document.getElementById("h-preview").scrollIntoView());
+  await shot(p, "posted-1280.png");
+  await p.evaluate(() => scrollTo(0, 0));
+  await shot(p, "ready-full-1280.png", true);
+  await p.click('[data-locale="zh-CN"]');
+  await p.fill('[name="/execute_param/timeout"]', "4");
+  await p.evaluate(() => { document.activeElement.blur(); scrollTo(0, 0); });
+  await shot(p, "zh-1280.png");
+
+  p = await page(390, 844);
+  await fill(p, { mistakes: true });
+  await p.evaluate(() => scrollTo(0, 0));
+  await shot(p, "errors-390.png", true);
+  await p.fill('[name="/execute_param/timeout"]', "300");
+  await p.fill('[name="/execute_param/script_params/1/param_name"]', "mode");
+  await p.fill('[name="/hosts"]', HOSTS_23);
+  await p.click("#post");
+  await p.waitForSelector("#outcome.ok");
+  await p.evaluate(() => document.getElementById("h-plan").scrollIntoView());
+  await shot(p, "rollout-390.png");
+  console.log(`screenshots written to ${path.relative(ROOT, OUT)}/`);
+} finally {
+  await browser.close();
+  await server.stop();
+}

@@ -1,0 +1,120 @@
+//! The shared rule cases (tests/cases, the same ones tests/rules.rs runs natively) as
+//! WebAssembly, through the exported `validate` with JS values in and out, in Node
+//! (`wasm-pack test --node`) and in headless Chromium (`WASM_BINDGEN_USE_BROWSER=1
+//! wasm-pack test --headless --chrome`; scripts/test-wasm.sh runs both). No
+//! `wasm_bindgen_test_configure!` here, so one file serves both runtimes.
+#![cfg(target_arch = "wasm32")]
+
+#[path = "cases/mod.rs"]
+mod cases;
+
+use cases::{cases, text_cases, Case};
+use coc_script_exec::{wasm, Report, Severity};
+use serde_json::Value;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// A JSON value as the plain JS value `JSON.parse` makes of it.
+fn to_js(value: &Value) -> JsValue {
+    js_sys::JSON::parse(&serde_json::to_string(value).unwrap()).unwrap()
+}
+
+/// A body as JS passes it. A JS string given to `validate` is always JSON text, so a body
+/// that *is* a JSON string (B1) travels as its own text, `"\"...\""`.
+fn body_js(body: &Value) -> JsValue {
+    match body {
+        Value::String(_) => JsValue::from_str(&serde_json::to_string(body).unwrap()),
+        _ => to_js(body),
+    }
+}
+
+/// A report the export returned, read back by way of `JSON.stringify`.
+fn report(js: JsValue) -> Report {
+    let text: String = js_sys::JSON::stringify(&js).unwrap().into();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn validate(body: JsValue) -> Report {
+    report(wasm::validate(body, JsValue::UNDEFINED))
+}
+
+/// What tests/rules.rs asserts of each case: these issues present, those absent.
+fn check(rule: &str, name: &str, report: &Report, expect: &[(String, &str, Severity)], absent: &[(String, &str)]) {
+    for (path, code, severity) in expect {
+        assert!(
+            report.issues.iter().any(|i| &i.path == path && i.code == *code && i.severity == *severity),
+            "{rule} {name}: expected {code} ({severity:?}) at {path:?}; got {:#?}",
+            report.issues
+        );
+        if *severity == Severity::Error {
+            assert!(!report.valid, "{rule} {name}: an error must make the report invalid");
+        }
+    }
+    for (path, code) in absent {
+        assert!(
+            !report.issues.iter().any(|i| &i.path == path && i.code == *code),
+            "{rule} {name}: unexpected {code} at {path:?}; got {:#?}",
+            report.issues
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_rule_case_as_a_js_object() {
+    let all = cases();
+    assert!(all.len() > 150, "the case table shrank to {}", all.len());
+    for Case { rule, name, body, expect, absent } in &all {
+        let got = validate(body_js(body));
+        check(rule, name, &got, expect, absent);
+        // Byte for byte what the core says of the same value.
+        assert_eq!(got, coc_script_exec::validate(body), "{rule} {name}: the export and the core differ");
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_rule_case_as_json_text() {
+    for Case { rule, name, body, expect, absent } in &cases() {
+        let text = serde_json::to_string(body).unwrap();
+        let got = validate(JsValue::from_str(&text));
+        check(rule, name, &got, expect, absent);
+        assert_eq!(got, validate(body_js(body)), "{rule} {name}: text and object differ");
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_text_case() {
+    for c in text_cases() {
+        check(c.rule, &c.name, &validate(JsValue::from_str(&c.text)), &c.expect, &c.absent);
+    }
+}
+
+/// rules.md: "a non-finite number in a JS object (`Infinity`, `NaN`) is a type error",
+/// at the field, with the field's own `expected`.
+#[wasm_bindgen_test]
+fn non_finite_numbers_are_type_errors_at_their_field() {
+    for (pointer, expected) in [
+        ("/execute_param/timeout", "integer"),
+        ("/execute_param/success_rate", "number"),
+        ("/execute_param/resourceful", "boolean"),
+        ("/execute_param/execute_user", "string"),
+        ("/execute_batches/0/batch_index", "integer"),
+        ("/execute_batches/0/target_instances/0", "object"),
+    ] {
+        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let body = to_js(&cases::valid_body());
+            set(&body, pointer, &JsValue::from_f64(bad));
+            let got = validate(body);
+            assert!(!got.valid, "{pointer} = {bad}");
+            let issue = got.issues.iter().find(|i| i.path == pointer).unwrap_or_else(|| panic!("{pointer}: {got:#?}"));
+            assert_eq!((issue.code.as_str(), &issue.params["expected"]), ("type", &Value::from(expected)));
+        }
+    }
+}
+
+/// Sets the member at `pointer` (every segment but the last must exist).
+fn set(root: &JsValue, pointer: &str, value: &JsValue) {
+    let segments: Vec<&str> = pointer.split('/').skip(1).collect();
+    let (last, path) = segments.split_last().unwrap();
+    let parent = path.iter().fold(root.clone(), |node, key| js_sys::Reflect::get(&node, &JsValue::from_str(key)).unwrap());
+    js_sys::Reflect::set(&parent, &JsValue::from_str(last), value).unwrap();
+}

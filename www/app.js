@@ -1,0 +1,396 @@
+// The console: reads the form into a body, asks the package what is wrong with it, shows
+// each issue at its control, and posts the request the package built. It holds no rule:
+// numbers come from limits(), judgements from validate/build_batches/build_request, and
+// the meaning of an answer from parse_response.
+
+import { t } from "./strings.js";
+import { HOST_FIELDS, readHostsText, readNumber, rowsToText } from "./read.js";
+import { batchColumns, curlCommand, h, hostRow, outcomeView, paramRow } from "./ui.js";
+
+const $ = (id) => document.getElementById(id);
+const form = $("console");
+
+const state = {
+  pkg: null,        // the package's exports, once loaded
+  limits: null,     // limits(): every number shown
+  locale: navigator.language?.toLowerCase().startsWith("zh") ? "zh-CN" : "en",
+  params: [],       // [{name, value}], param_order is the row's place
+  hostRows: [],     // rows mode: [{resource_id, agent_sn, project_id, region_id}]
+  hostsMode: "paste",
+  view: null,       // the last evaluation: issues, batches, request
+  posted: null,     // the last post's outcome
+  inflight: false,
+};
+
+// ---------- reading the form (read.js; the package judges what is read) ----------
+
+function readParam() {
+  const param = {
+    resourceful: $("f-resourceful").checked,
+    timeout: readNumber($("f-timeout").value),
+    success_rate: readNumber($("f-rate").value),
+    execute_user: $("f-user").value,
+  };
+  if (state.params.length) {
+    param.script_params = state.params.map((p, i) => ({ param_name: p.name, param_value: p.value, param_order: i + 1 }));
+  }
+  return param;
+}
+
+function readHosts() {
+  if (state.hostsMode === "rows") return { hosts: state.hostRows.map((r) => ({ ...r })), lines: null };
+  return readHostsText($("f-hosts").value, syntaxAt);
+}
+
+/** Where pasted JSON breaks, as the package's own parser says: {line, column}. */
+function syntaxAt(text) {
+  const syntax = state.pkg.validate(text).issues.find((i) => i.code === "syntax");
+  return syntax?.params ?? { line: "?", column: "?" };
+}
+
+function readPlan() {
+  const plan = { pause: $("f-pause").value };
+  const sizes = $("f-sizes").value.split(/[\s,]+/).filter(Boolean).map(readNumber);
+  if (sizes.length) plan.sizes = sizes;
+  if ($("f-group").value) plan.group_by = $("f-group").value;
+  return plan;
+}
+
+// ---------- asking the package ----------
+
+const ORDER = ["/script_uuid", "/endpoint", "/execute_param", "/hosts", "/plan", "/execute_batches"];
+const rank = (path) => {
+  const i = ORDER.findIndex((p) => path === p || path.startsWith(`${p}/`));
+  return i < 0 ? ORDER.length : i;
+};
+
+function evaluate() {
+  const { pkg, locale } = state;
+  const read = readHosts();
+  const plan = readPlan();
+  let built = { execute_batches: [], issues: [] };
+  if (read.syntax) {
+    const message = t(locale, "hosts_json_syntax", read.syntax);
+    built.issues.push({ path: "/hosts", code: "syntax", severity: "error", message, params: read.syntax });
+  } else {
+    built = pkg.build_batches(read.hosts, plan, { locale });
+  }
+  // When build_batches refuses, the body has no batches; its issues say why, so the
+  // body's own complaint about the empty list would only repeat them.
+  const refused = built.issues.some((i) => i.severity === "error");
+  const body = { execute_param: readParam(), execute_batches: built.execute_batches };
+  const endpoint = $("f-endpoint").value.trim();
+  const result = pkg.build_request($("f-script-uuid").value, body, {
+    endpoint: endpoint === "" ? undefined : endpoint,
+    token: $("f-token").value || undefined,
+    locale,
+  });
+  const issues = [...result.issues.filter((i) => !(refused && i.path.startsWith("/execute_batches"))), ...built.issues]
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => rank(a.issue.path) - rank(b.issue.path) || a.i - b.i)
+    .map(({ issue }) => issue);
+  state.view = { issues, read, plan, body, batches: built.execute_batches, request: result.valid ? result.request : null };
+  render();
+}
+
+// ---------- showing issues where they belong ----------
+
+const visible = (el) => !el.closest("[hidden]");
+
+function indexBy(attr) {
+  const map = new Map();
+  for (const el of form.querySelectorAll(`[${attr}]`)) {
+    const key = el.getAttribute(attr);
+    if (!map.has(key) && visible(el)) map.set(key, el);
+  }
+  return map;
+}
+
+/** Where an issue is shown: the control at its path, or the nearest enclosing one. */
+function place(path, controls) {
+  const host = /^\/hosts\/(\d+)(?:\/|$)/.exec(path);
+  if (host && state.hostsMode === "paste") {
+    const k = Number(host[1]);
+    const lines = state.view.read.lines;
+    return lines
+      ? { path: "/hosts", prefix: t(state.locale, "line_n", { n: lines[k] }), line: lines[k] }
+      : { path: "/hosts", prefix: t(state.locale, "host_n", { n: k + 1 }) };
+  }
+  const size = /^\/plan\/sizes\/(\d+)/.exec(path);
+  if (size) return { path: "/plan/sizes", prefix: t(state.locale, "entry_n", { n: Number(size[1]) + 1 }) };
+  // The batches are the plan's output: their issues belong to the plan.
+  let p = path.startsWith("/execute_batches") ? "/plan" : path;
+  while (p) {
+    if (controls.has(p)) return { path: p, prefix: "" };
+    p = p.slice(0, p.lastIndexOf("/"));
+  }
+  return { path: null, prefix: "" };
+}
+
+function labelOf(control) {
+  if (!control) return "";
+  if (control.tagName === "FIELDSET") return control.querySelector("legend")?.textContent ?? "";
+  return control.labels?.[0]?.textContent ?? control.getAttribute("aria-label") ?? "";
+}
+
+function focusAt(at) {
+  const control = indexBy("name").get(at.path);
+  if (!control) return;
+  const target = control.tagName === "FIELDSET"
+    ? control.querySelector("input:not([disabled]), select, textarea, button:not([disabled])") ?? control
+    : control;
+  target.focus();
+  target.scrollIntoView({ block: "center", behavior: "smooth" });
+  if (at.line && target.tagName === "TEXTAREA") {
+    const lines = target.value.split("\n");
+    const start = lines.slice(0, at.line - 1).reduce((n, l) => n + l.length + 1, 0);
+    target.setSelectionRange(start, start + (lines[at.line - 1] ?? "").length);
+  }
+}
+
+function renderIssues() {
+  const { locale, view } = state;
+  const controls = indexBy("name");
+  const slots = indexBy("data-path");
+  for (const slot of form.querySelectorAll("[data-path]")) slot.replaceChildren();
+  for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+  const summary = [];
+  for (const issue of view.issues) {
+    const at = place(issue.path, controls);
+    const sev = t(locale, issue.severity);
+    const text = at.prefix ? `${at.prefix} · ${issue.message}` : issue.message;
+    const slot = at.path && slots.get(at.path);
+    if (slot) slot.append(h("p", { class: `msg ${issue.severity}` }, h("span", { class: "sev" }, sev), text));
+    if (issue.severity === "error" && at.path) controls.get(at.path)?.setAttribute("aria-invalid", "true");
+    const where = [labelOf(controls.get(at.path)), at.prefix].filter(Boolean).join(" · ");
+    const link = h("button", { type: "button", class: "issue-link", disabled: !at.path },
+      h("span", { class: "sev" }, sev), where ? h("span", { class: "where" }, where) : null,
+      h("span", { class: "text" }, issue.message));
+    link.addEventListener("click", () => focusAt(at));
+    summary.push(h("li", { class: issue.severity }, link));
+  }
+  $("summary").replaceChildren(...summary);
+  const errors = view.issues.filter((i) => i.severity === "error").length;
+  const warnings = view.issues.length - errors;
+  const stateEl = $("state");
+  stateEl.className = `state ${errors ? "blocked" : warnings ? "ready warn" : "ready"}`;
+  stateEl.textContent = errors ? t(locale, "not_ready", { errors, warnings })
+    : warnings ? t(locale, "ready_warnings", { warnings }) : t(locale, "ready");
+}
+
+// ---------- the rest of the page ----------
+
+function renderPicture() {
+  const { locale, limits, view } = state;
+  const batches = view.batches;
+  const hosts = batches.length ? batches.reduce((n, b) => n + b.target_instances.length, 0)
+    : Array.isArray(view.read.hosts) ? view.read.hosts.length : 0;
+  $("totals").textContent = t(locale, "totals", { ...limits, hosts, batches: batches.length });
+  $("batches").replaceChildren(...batchColumns(locale, batches, view.plan.group_by));
+  $("batches-empty").hidden = batches.length > 0;
+  $("params-count").textContent = `${state.params.length} / ${limits.max_script_params}`;
+}
+
+function renderPreviews() {
+  const { locale, view } = state;
+  const exact = Boolean(view.request);
+  const body = exact ? view.request.body : JSON.stringify(view.body);
+  $("body-text").textContent = body;
+  const bytes = (n) => n.toLocaleString(locale);
+  $("body-size").textContent = t(locale, "body_size",
+    { bytes: bytes(new TextEncoder().encode(body).length), max_body_bytes: bytes(state.limits.max_body_bytes) });
+  $("body-badge").textContent = t(locale, exact ? "body_exact" : "body_draft");
+  $("body-badge").className = exact ? "badge ok" : "badge draft";
+  $("curl-text").textContent = exact ? curlCommand(view.request) : t(locale, "curl_none");
+  $("curl-text").classList.toggle("muted", !exact);
+  form.querySelector('[data-copy="curl-text"]').disabled = !exact;
+}
+
+function renderOutcome() {
+  const box = $("outcome");
+  const posted = state.posted;
+  box.hidden = !posted;
+  if (!posted) return;
+  const kind = posted.error !== undefined ? "network" : posted.outcome.ok ? "ok" : posted.outcome.kind;
+  box.className = `outcome ${kind}`;
+  box.replaceChildren(...outcomeView(state.locale, state.limits, posted));
+}
+
+function render() {
+  renderIssues();
+  renderPicture();
+  renderPreviews();
+  renderOutcome();
+  const post = $("post");
+  post.disabled = !state.view.request || state.inflight;
+  post.textContent = t(state.locale, state.inflight ? "posting" : "post");
+  post.setAttribute("aria-busy", String(state.inflight));
+}
+
+function renderParamRows(focus) {
+  const rows = state.params.map((p, i) => paramRow(state.locale, p, i, state.params.length));
+  $("param-rows").replaceChildren(...rows);
+  $("params-empty").hidden = rows.length > 0;
+  if (focus) form.querySelector(focus)?.focus();
+}
+
+function renderHostRows(focus) {
+  $("host-rows").replaceChildren(...state.hostRows.map((r, i) => hostRow(state.locale, r, i)));
+  $("hosts-empty").hidden = state.hostRows.length > 0;
+  if (focus) form.querySelector(focus)?.focus();
+}
+
+function applyLabels() {
+  const { locale, limits } = state;
+  document.documentElement.lang = locale;
+  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(locale, el.dataset.i18n, limits ?? {});
+  for (const el of document.querySelectorAll("[data-i18n-aria-label]")) {
+    el.setAttribute("aria-label", t(locale, el.dataset.i18nAriaLabel, limits ?? {}));
+  }
+  for (const b of document.querySelectorAll("[data-locale]")) b.setAttribute("aria-pressed", String(b.dataset.locale === locale));
+  document.title = `COC · ${t(locale, "title")}`;
+}
+
+// ---------- hosts: paste or rows ----------
+
+function setHostsMode(mode) {
+  if (mode === "rows") {
+    const read = readHostsText($("f-hosts").value, syntaxAt);
+    if (read.syntax) {
+      // Nothing to turn into rows: stay on the text, where the syntax issue is shown.
+      $("mode-paste").checked = true;
+      $("f-hosts").focus();
+      return;
+    }
+    const hosts = Array.isArray(read.hosts) ? read.hosts : [];
+    state.hostRows = hosts.map((host) => Object.fromEntries(HOST_FIELDS.map((f) => {
+      const v = host && typeof host === "object" ? host[f] : undefined;
+      return [f, v == null ? "" : String(v)];
+    })));
+    renderHostRows();
+  } else {
+    $("f-hosts").value = rowsToText(state.hostRows);
+  }
+  state.hostsMode = mode;
+  $("hosts-paste").hidden = mode !== "paste";
+  $("hosts-rows").hidden = mode !== "rows";
+  evaluate();
+}
+
+// ---------- posting ----------
+
+async function post() {
+  const request = state.view?.request;
+  if (!request || state.inflight) return;
+  state.inflight = true;
+  render();
+  const time = new Date().toLocaleTimeString(state.locale);
+  try {
+    const response = await fetch(request.url, {
+      method: request.method, headers: request.headers, body: request.body,
+      cache: "no-store", credentials: "omit", referrerPolicy: "no-referrer",
+    });
+    const text = await response.text();
+    state.posted = { outcome: state.pkg.parse_response(response.status, text), time, url: request.url };
+  } catch (err) {
+    state.posted = { error: String(err?.message ?? err), time, url: request.url };
+  }
+  state.inflight = false;
+  render();
+}
+
+// ---------- wiring ----------
+
+function onInput(event) {
+  const el = event.target;
+  if (el.dataset.kind === "param") state.params[Number(el.dataset.i)][el.dataset.field === "param_name" ? "name" : "value"] = el.value;
+  if (el.dataset.kind === "host") state.hostRows[Number(el.dataset.i)][el.dataset.field] = el.value;
+  if (el.name === "hosts-mode") return;
+  if (state.pkg) evaluate();
+}
+
+function onClick(event) {
+  const button = event.target.closest("button");
+  if (!button) return;
+  const i = Number(button.dataset.i);
+  const ps = state.params;
+  switch (button.dataset.act ?? button.id) {
+    case "add-param":
+      ps.push({ name: "", value: "" });
+      renderParamRows(`[name="/execute_param/script_params/${ps.length - 1}/param_name"]`);
+      break;
+    case "param-up":
+    case "param-down": {
+      const j = button.dataset.act === "param-up" ? i - 1 : i + 1;
+      [ps[i], ps[j]] = [ps[j], ps[i]];
+      const act = j === 0 ? "param-down" : j === ps.length - 1 ? "param-up" : button.dataset.act;
+      renderParamRows(`[data-act="${act}"][data-i="${j}"]`);
+      break;
+    }
+    case "param-remove":
+      ps.splice(i, 1);
+      renderParamRows(ps.length ? `[data-act="param-remove"][data-i="${Math.min(i, ps.length - 1)}"]` : "#add-param");
+      break;
+    case "add-host":
+      state.hostRows.push(Object.fromEntries(HOST_FIELDS.map((f) => [f, ""])));
+      renderHostRows(`[name="/hosts/${state.hostRows.length - 1}/resource_id"]`);
+      break;
+    case "host-remove":
+      state.hostRows.splice(i, 1);
+      renderHostRows(state.hostRows.length ? `[data-act="host-remove"][data-i="${Math.min(i, state.hostRows.length - 1)}"]` : "#add-host");
+      break;
+    default:
+      if (button.dataset.copy) copy(button);
+      return;
+  }
+  evaluate();
+}
+
+async function copy(button) {
+  const source = $(button.dataset.copy);
+  try {
+    await navigator.clipboard.writeText(source.textContent);
+    button.textContent = t(state.locale, "copied");
+    setTimeout(() => { button.textContent = t(state.locale, "copy"); }, 1500);
+  } catch {
+    // No clipboard permission: select the text so Ctrl+C copies it.
+    getSelection().selectAllChildren(source);
+  }
+}
+
+function setLocale(locale) {
+  state.locale = locale;
+  applyLabels();
+  renderParamRows();
+  if (state.hostsMode === "rows") renderHostRows();
+  if (state.pkg) evaluate();
+}
+
+async function start() {
+  applyLabels();
+  for (const b of document.querySelectorAll("[data-locale]")) b.addEventListener("click", () => setLocale(b.dataset.locale));
+  try {
+    const pkg = await import("../pkg/coc_script_exec.js");
+    await pkg.default();
+    state.pkg = pkg;
+    state.limits = pkg.limits();
+  } catch (err) {
+    $("state").textContent = t(state.locale, "load_failed", { error: String(err?.message ?? err) });
+    $("state").className = "state blocked";
+    return;
+  }
+  $("state").removeAttribute("data-i18n");
+  $("f-user").value = state.limits.execute_user_root;
+  $("f-rate").value = String(state.limits.success_rate_max);
+  if (location.protocol === "http:" || location.protocol === "https:") $("f-endpoint").value = location.origin;
+  form.addEventListener("input", onInput);
+  form.addEventListener("change", (e) => { if (e.target.name === "hosts-mode") setHostsMode(e.target.value); });
+  form.addEventListener("click", onClick);
+  form.addEventListener("submit", (e) => e.preventDefault());
+  $("post").addEventListener("click", post);
+  applyLabels();
+  renderParamRows();
+  evaluate();
+}
+
+start();
