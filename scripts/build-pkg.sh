@@ -44,8 +44,10 @@ Object.assign(pkg, {
     "coc_script_exec.d.ts",
     "coc_script_exec_bg.wasm",
     "coc_script_exec_bg.wasm.d.ts",
+    "snippets/",
   ],
-  // Nothing runs on import: the module is instantiated only by init() / initSync().
+  // Nothing runs on import (snippets/ included): the module is instantiated only by
+  // init() / initSync().
   sideEffects: false,
   engines: { node: ">=18" },
 });

@@ -21,7 +21,7 @@ step "native tests"
 cargo test --all-targets
 cargo test --doc
 
-for stage in test-wasm test-e2e; do
+for stage in test-fuzz test-wasm test-e2e bench-smoke; do
   if [ -f "scripts/$stage.sh" ]; then
     step "$stage"
     bash "scripts/$stage.sh"

@@ -10,8 +10,8 @@ pub mod limits;
 pub mod messages;
 pub mod model;
 mod report;
-mod schema;
 mod request;
+mod schema;
 mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -52,12 +52,17 @@ struct Field {
 
 impl Field {
     fn of(path: &str) -> Field {
-        let segments: Vec<String> = path.split('/').skip(1).map(|s| s.replace("~1", "/").replace("~0", "~")).collect();
+        let segments: Vec<&str> = path.split('/').skip(1).collect();
         let key_at = segments.iter().rposition(|s| s.parse::<usize>().is_err());
-        let key = key_at.map_or(String::new(), |i| segments[i].clone());
+        // RFC 6901 unescaping, only where there is something to unescape.
+        let unescape = |s: &str| if s.contains('~') { s.replace("~1", "/").replace("~0", "~") } else { s.to_owned() };
+        let key = key_at.map_or(String::new(), |i| unescape(segments[i]));
         let mut label = key.clone();
+        // What follows the last key is item numbers (`target_instances[3]`).
         for s in key_at.map_or(&segments[..], |i| &segments[i + 1..]) {
-            label.push_str(&format!("[{s}]"));
+            label.push('[');
+            label.push_str(s);
+            label.push(']');
         }
         Field { label, key }
     }

@@ -186,6 +186,10 @@ impl Pointer {
     pub(crate) fn key(&mut self, key: &str) -> usize {
         let mark = self.0.len();
         self.0.push('/');
+        if !key.bytes().any(|b| b == b'~' || b == b'/') {
+            self.0.push_str(key);
+            return mark;
+        }
         for c in key.chars() {
             match c {
                 '~' => self.0.push_str("~0"),

@@ -176,7 +176,10 @@ mod tests {
         let s = json_schema();
         assert_eq!(s["properties"]["execute_batches"]["maxItems"], MAX_BATCHES);
         assert_eq!(s["$defs"]["ScriptExecuteParam"]["properties"]["timeout"]["maximum"], TIMEOUT_MAX);
-        assert_eq!(s["$defs"]["ExecuteInstancesBatchInfo"]["properties"]["target_instances"]["maxItems"], MAX_HOSTS_PER_BATCH);
+        assert_eq!(
+            s["$defs"]["ExecuteInstancesBatchInfo"]["properties"]["target_instances"]["maxItems"],
+            MAX_HOSTS_PER_BATCH
+        );
         assert!(s["description"].as_str().unwrap().contains("S3"));
     }
 }

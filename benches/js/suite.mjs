@@ -27,7 +27,9 @@ export function contestants(ours, standalone) {
   const list = [
     { name: "ours", input: "object", run: (b) => ours.validate(b), norm: (_, r) => normalise.ours(r) },
     { name: "ours", input: "text", run: (t) => ours.validate(t), norm: (_, r) => normalise.ours(r) },
+    // What every text contestant pays to read, and what ours pays to take an object in.
     { name: "JSON.parse", input: "text", run: (t) => JSON.parse(t), norm: null },
+    { name: "JSON.stringify", input: "object", run: (b) => JSON.stringify(b), norm: null },
   ];
   for (const [name, p] of Object.entries(peers)) {
     list.push({ name, input: "object", run: p.run, norm: p.norm });

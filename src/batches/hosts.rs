@@ -8,6 +8,7 @@ use serde_json::Value;
 use crate::limits::{MAX_HOSTS, MIN_HOSTS};
 use crate::model::ExecuteResourceInstance;
 use crate::report::{params, Pointer, Sink};
+use crate::validate::node::Node;
 use crate::validate::rules::{count_params, expected};
 use crate::validate::walk::{host_at, HostsSeen};
 
@@ -58,6 +59,8 @@ fn resource_id(item: &Value) -> Option<&str> {
 /// hosts the input is refused already (`total_hosts`), so judging stops there: a hostile
 /// list costs one cheap counting pass, not a full report per host.
 fn judge(items: &[Value], copies: &[bool], sink: &mut Sink) -> Vec<ExecuteResourceInstance> {
+    // Read once as the walk's tree, so the I6 record can borrow every host's id.
+    let nodes: Vec<Node<'_>> = items.iter().map(Node::from_value).collect();
     let mut seen = HostsSeen::default();
     let mut kept = Vec::new();
     let mut distinct = 0;
@@ -68,7 +71,7 @@ fn judge(items: &[Value], copies: &[bool], sink: &mut Sink) -> Vec<ExecuteResour
                 break;
             }
         }
-        host_at(pointer(k), item, &mut seen, sink);
+        host_at(pointer(k), &nodes[k], &mut seen, sink);
         if !copy {
             kept.extend(to_host(item));
         }

@@ -2,7 +2,9 @@
 //! rules.md. The traversal (walk.rs) is kept apart from the rules (rules.rs, and the
 //! `validator` derives in model.rs), so either can change without moving the other.
 
+pub(crate) mod node;
 pub(crate) mod rules;
+mod scan;
 pub(crate) mod walk;
 
 use serde::Deserialize;
@@ -10,6 +12,7 @@ use serde_json::Value;
 
 use crate::limits::{MAX_BODY_BYTES, MAX_DEPTH};
 use crate::report::{params, Options, Report, Sink};
+use node::{Node, ParseError};
 
 /// Judges a body (a parsed JSON value) with English messages.
 pub fn validate(body: &Value) -> Report {
@@ -19,7 +22,7 @@ pub fn validate(body: &Value) -> Report {
 /// Judges a body (a parsed JSON value).
 pub fn validate_with(body: &Value, options: &Options) -> Report {
     let mut sink = Sink::new();
-    walk::body(body, &mut sink);
+    walk::body(&Node::from_value(body), &mut sink);
     sink.finish(options.locale)
 }
 
@@ -29,37 +32,67 @@ pub fn validate_json(text: &str) -> Report {
 }
 
 /// Judges a body given as JSON text. Text over 1 MiB or nested deeper than 128 levels
-/// is refused before it is parsed (R-SIZE); text that does not parse is a `syntax`
-/// error with a 1-based line and character column (R-SYNTAX).
+/// is refused (R-SIZE); text that does not parse is a `syntax` error with a 1-based line
+/// and character column (R-SYNTAX).
+///
+/// The text is read into a tree that borrows its strings (node.rs), never into a
+/// `serde_json::Value`: that is most of the cost of judging text, and what stays is
+/// little more than the parse itself.
 pub fn validate_json_with(text: &str, options: &Options) -> Report {
-    match parse_body(text) {
-        Ok(value) => validate_with(&value, options),
-        Err(sink) => sink.finish(options.locale),
+    if let Some(refused) = too_many_bytes(text) {
+        return refused.finish(options.locale);
+    }
+    match node::parse(text) {
+        Ok(body) => {
+            let mut sink = Sink::new();
+            walk::body(&body, &mut sink);
+            sink.finish(options.locale)
+        }
+        Err(e) => refusal(text, e).finish(options.locale),
     }
 }
 
-/// Reads JSON text within the input limits, or the sink holding why not.
+/// Reads JSON text within the input limits into a `Value` (for the JS binding's
+/// `build_request`, which needs one), or the sink holding why not: the same refusals as
+/// `validate_json`.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn parse_body(text: &str) -> Result<Value, Sink> {
-    let mut sink = Sink::new();
-    // R-SIZE
-    if text.len() > MAX_BODY_BYTES {
-        let p = params([("max_bytes", MAX_BODY_BYTES.into()), ("actual_bytes", text.len().into())]);
-        sink.error("too_large", "", p);
-        return Err(sink);
+    if let Some(refused) = too_many_bytes(text) {
+        return Err(refused);
     }
     if nesting_exceeds(text.as_bytes(), MAX_DEPTH) {
-        sink.error("too_large", "", params([("max_depth", MAX_DEPTH.into())]));
-        return Err(sink);
+        return Err(refusal(text, ParseError::TooDeep));
     }
-    // R-SYNTAX. The depth was checked above, so serde_json's own limit (127) can go.
+    // The depth was checked above, so serde_json's own limit (127) can go.
     let mut de = serde_json::Deserializer::from_str(text);
     de.disable_recursion_limit();
     let parsed = Value::deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-    parsed.map_err(|e| {
-        let (line, column) = char_position(text, e.line(), e.column());
-        sink.error("syntax", "", params([("line", line.into()), ("column", column.into())]));
+    parsed.map_err(|e| refusal(text, ParseError::Syntax(e)))
+}
+
+/// R-SIZE in bytes, before anything is read.
+fn too_many_bytes(text: &str) -> Option<Sink> {
+    (text.len() > MAX_BODY_BYTES).then(|| {
+        let mut sink = Sink::new();
+        let p = params([("max_bytes", MAX_BODY_BYTES.into()), ("actual_bytes", text.len().into())]);
+        sink.error("too_large", "", p);
         sink
     })
+}
+
+/// Why text that did not parse is refused: R-SIZE when it nests deeper than allowed
+/// anywhere (judged on the whole text, whichever problem the parser met first), else
+/// R-SYNTAX. Only text that failed pays for this scan.
+fn refusal(text: &str, error: ParseError) -> Sink {
+    let mut sink = Sink::new();
+    match error {
+        ParseError::Syntax(e) if !nesting_exceeds(text.as_bytes(), MAX_DEPTH) => {
+            let (line, column) = char_position(text, e.line(), e.column());
+            sink.error("syntax", "", params([("line", line.into()), ("column", column.into())]));
+        }
+        _ => sink.error("too_large", "", params([("max_depth", MAX_DEPTH.into())])),
+    }
+    sink
 }
 
 /// True when brackets outside strings nest deeper than `max`. Stops at the first

@@ -43,28 +43,65 @@ pub(crate) fn must_be_root(user: &str) -> Option<Finding> {
     (user != EXECUTE_USER_ROOT).then(|| ("must_be_root", params([("actual", user.into())])))
 }
 
-/// S5: the characters a `param_value` may hold, from the SDKs' pattern
-/// `[a-zA-Z0-9_\-/\.\x20\?:",=+@\\\[\{\]\}]` (the page's list is cut off).
-pub(crate) fn is_param_value_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "_-/. ?:\",=+@\\[{]}".contains(c)
-}
+/// S5: the characters a `param_value` may hold besides ASCII letters and digits, from the
+/// SDKs' pattern `[a-zA-Z0-9_\-/\.\x20\?:",=+@\\\[\{\]\}]` (the page's list is cut off).
+const PARAM_VALUE_PUNCTUATION: &str = "_-/. ?:\",=+@\\[{]}";
 
-/// S5: the first character outside the allowed set, with its character index.
-pub(crate) fn param_value_charset(value: &str) -> Option<Finding> {
-    let (index, c) = value.chars().enumerate().find(|&(_, c)| !is_param_value_char(c))?;
-    Some(("charset", params([("char", c.to_string().into()), ("index", index.into())])))
-}
-
-/// S6: the SDKs' pattern forbids `.{2,}`: no two dots in a row.
-pub(crate) fn param_value_dots(value: &str) -> Option<Finding> {
-    let mut prev_dot = false;
-    for (index, c) in value.chars().enumerate() {
-        if c == '.' && prev_dot {
-            return Some(("consecutive_dots", params([("index", (index - 1).into())])));
-        }
-        prev_dot = c == '.';
+/// S5 as a table over ASCII, so a 1024-character value costs one lookup per byte.
+const PARAM_VALUE_ASCII: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
     }
-    None
+    let punctuation = PARAM_VALUE_PUNCTUATION.as_bytes();
+    let mut i = 0;
+    while i < punctuation.len() {
+        table[punctuation[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// S5: whether `c` may appear in a `param_value`.
+pub(crate) fn is_param_value_char(c: char) -> bool {
+    (c as u32) < 128 && PARAM_VALUE_ASCII[c as usize]
+}
+
+/// S5 and S6 over one `param_value`, in one pass over its bytes: what each rule finds.
+pub(crate) fn param_value(value: &str) -> [Option<Finding>; 2] {
+    let bytes = value.as_bytes();
+    let (mut charset, mut dots) = (None, None);
+    let mut prev_dot = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 128 || !PARAM_VALUE_ASCII[b as usize] {
+            charset = Some(i);
+            break;
+        }
+        if b == b'.' && prev_dot && dots.is_none() {
+            dots = Some(i - 1);
+        }
+        prev_dot = b == b'.';
+    }
+    // Past the first bad character the bytes may be anything: S6 looks on alone.
+    if let (Some(bad), None) = (charset, dots) {
+        dots = value[bad..].find("..").map(|at| bad + at);
+    }
+    [charset.and_then(|i| param_value_charset_at(value, i)), dots.map(|i| param_value_dots_at(value, i))]
+}
+
+/// S5: the first character outside the allowed set, with its character index. Every
+/// byte before `at` is an allowed ASCII character, so its byte offset is its index.
+fn param_value_charset_at(value: &str, at: usize) -> Option<Finding> {
+    let c = value[at..].chars().next()?;
+    Some(("charset", params([("char", c.to_string().into()), ("index", at.into())])))
+}
+
+/// S6: the SDKs' pattern forbids `.{2,}`: no two dots in a row. The index (in characters)
+/// of the first dot of the first pair, which starts at byte `at`.
+fn param_value_dots_at(value: &str, at: usize) -> Finding {
+    ("consecutive_dots", params([("index", value[..at].chars().count().into())]))
 }
 
 /// What S8 and E5 say of one item of a numbered list.
@@ -145,6 +182,22 @@ mod tests {
         assert_eq!(shortest_decimal_places(99.55), 2);
         assert_eq!(shortest_decimal_places(1e-7), 7);
         assert_eq!(shortest_decimal_places(1e21), 0);
+    }
+
+    #[test]
+    fn s5_table_is_the_sdk_class() {
+        let allowed: String = (0u8..128).map(char::from).filter(|&c| is_param_value_char(c)).collect();
+        assert_eq!(allowed, " \"+,-./0123456789:=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]_abcdefghijklmnopqrstuvwxyz{}");
+        assert!(!is_param_value_char('é') && !is_param_value_char('#') && !is_param_value_char('\n'));
+        let index = |v: &str| param_value(v).map(|f| f.map(|(code, p)| (code, p["index"].as_u64().unwrap_or(99))));
+        let [charset, _] = param_value("ab.é#");
+        assert_eq!(charset.unwrap().1["char"], "é");
+        assert_eq!(index("ab.é#"), [Some(("charset", 3)), None]);
+        assert_eq!(index("é.."), [Some(("charset", 0)), Some(("consecutive_dots", 1))]);
+        assert_eq!(index(".x..#.."), [Some(("charset", 4)), Some(("consecutive_dots", 2))]);
+        assert_eq!(index("#x.."), [Some(("charset", 0)), Some(("consecutive_dots", 2))]);
+        assert_eq!(index("a...b"), [None, Some(("consecutive_dots", 1))]);
+        assert_eq!(index(".x."), [None, None]);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
+use super::node::{self, Member, Node};
 use super::rules::{self, count, expected, Finding, OrderFinding};
 use crate::limits::*;
 use crate::model::{
@@ -48,11 +49,24 @@ pub(crate) fn read_str<'a>(obj: &'a Map<String, Value>, key: &str) -> Read<&'a s
     }
 }
 
-/// An Integer field: any JSON number whose value is whole (`300.0` is 300).
-fn read_int(obj: &Map<String, Value>, key: &str) -> Read<f64> {
-    match member(obj, key) {
+/// A member of a body object, `null` counting as absent.
+fn field<'n, 'a>(obj: &'n [Member<'a>], key: &str) -> Option<&'n Node<'a>> {
+    node::get(obj, key).filter(|v| !v.is_null())
+}
+
+fn field_str<'n>(obj: &'n [Member<'_>], key: &str) -> Read<&'n str> {
+    match field(obj, key) {
         None => Read::Missing,
-        Some(Value::Number(n)) => match n.as_f64() {
+        Some(Node::String(s)) => Read::Ok(s),
+        Some(_) => Read::Wrong("string"),
+    }
+}
+
+/// An Integer field: any JSON number whose value is whole (`300.0` is 300).
+fn field_int(obj: &[Member<'_>], key: &str) -> Read<f64> {
+    match field(obj, key) {
+        None => Read::Missing,
+        Some(Node::Number(n)) => match n.as_f64() {
             Some(f) if f.is_finite() && f.fract() == 0.0 => Read::Ok(f),
             _ => Read::Wrong("integer"),
         },
@@ -61,18 +75,21 @@ fn read_int(obj: &Map<String, Value>, key: &str) -> Read<f64> {
 }
 
 /// A Double field: any finite JSON number; a numeric string is still a `type` error.
-fn read_num(obj: &Map<String, Value>, key: &str) -> Read<f64> {
-    match member(obj, key).map(|v| (v, v.as_f64())) {
+fn field_num(obj: &[Member<'_>], key: &str) -> Read<f64> {
+    match field(obj, key) {
+        Some(Node::Number(n)) => match n.as_f64() {
+            Some(f) if f.is_finite() => Read::Ok(f),
+            _ => Read::Wrong("number"),
+        },
         None => Read::Missing,
-        Some((Value::Number(_), Some(f))) if f.is_finite() => Read::Ok(f),
         Some(_) => Read::Wrong("number"),
     }
 }
 
-fn read_bool(obj: &Map<String, Value>, key: &str) -> Read<bool> {
-    match member(obj, key) {
+fn field_bool(obj: &[Member<'_>], key: &str) -> Read<bool> {
+    match field(obj, key) {
         None => Read::Missing,
-        Some(Value::Bool(b)) => Read::Ok(*b),
+        Some(Node::Bool(b)) => Read::Ok(*b),
         Some(_) => Read::Wrong("boolean"),
     }
 }
@@ -90,7 +107,7 @@ struct Walk<'s> {
 }
 
 /// Judges a whole body (rules B1-B4 and everything below them).
-pub(crate) fn body(value: &Value, sink: &mut Sink) {
+pub(crate) fn body(value: &Node<'_>, sink: &mut Sink) {
     let mut w = Walk { at: Pointer::root(), sink };
     // B1
     let Some(obj) = value.as_object() else {
@@ -99,12 +116,12 @@ pub(crate) fn body(value: &Value, sink: &mut Sink) {
     };
     // B2
     w.member(obj, "execute_param", |w, v| match v {
-        Value::Object(p) => w.execute_param(p),
+        Node::Object(p) => w.execute_param(p),
         _ => w.here(Severity::Error, ("type", expected("object"))),
     });
     // B3
     w.member(obj, "execute_batches", |w, v| match v {
-        Value::Array(items) => w.execute_batches(items),
+        Node::Array(items) => w.execute_batches(items),
         _ => w.here(Severity::Error, ("type", expected("array"))),
     });
     w.unknown_keys(obj, &["execute_param", "execute_batches"]);
@@ -115,6 +132,12 @@ impl Walk<'_> {
     fn here(&mut self, severity: Severity, (code, params): Finding) {
         let at = &self.at;
         self.sink.push(severity, code, || at.as_str().to_owned(), || params);
+    }
+
+    /// Records a finding whose params are built only if it is kept.
+    fn here_with(&mut self, severity: Severity, code: &'static str, params: impl FnOnce() -> Map<String, Value>) {
+        let at = &self.at;
+        self.sink.push(severity, code, || at.as_str().to_owned(), params);
     }
 
     fn with_key<R>(&mut self, key: &str, f: impl FnOnce(&mut Self) -> R) -> R {
@@ -132,18 +155,18 @@ impl Walk<'_> {
     }
 
     /// A required member: `required` when missing, else `f` at its pointer.
-    fn member(&mut self, obj: &Map<String, Value>, key: &str, f: impl FnOnce(&mut Self, &Value)) {
-        self.with_key(key, |w| match member(obj, key) {
+    fn member<'n, 'a>(&mut self, obj: &'n [Member<'a>], key: &str, f: impl FnOnce(&mut Self, &'n Node<'a>)) {
+        self.with_key(key, |w| match field(obj, key) {
             None => w.here(Severity::Error, ("required", Map::new())),
             Some(v) => f(w, v),
         });
     }
 
     /// B4: keys the page does not define, in input order, at their own pointer.
-    fn unknown_keys(&mut self, obj: &Map<String, Value>, known: &[&str]) {
-        for key in obj.keys().filter(|k| !known.contains(&k.as_str())) {
+    fn unknown_keys(&mut self, obj: &[Member<'_>], known: &[&str]) {
+        for (key, _) in obj.iter().filter(|(k, _)| !known.contains(&k.as_ref())) {
             self.with_key(key, |w| {
-                w.here(Severity::Warning, ("unknown_field", params([("field", key.as_str().into())])))
+                w.here_with(Severity::Warning, "unknown_field", || params([("field", key.as_ref().into())]))
             });
         }
     }
@@ -177,12 +200,12 @@ impl Walk<'_> {
     }
 
     /// A string field: its read issue, else its derived rules and `more`.
-    fn string_field(
+    fn string_field<'s>(
         &mut self,
         key: &str,
-        read: Read<&str>,
+        read: Read<&'s str>,
         errors: &Option<ValidationErrors>,
-        more: impl FnOnce(&mut Self, &str),
+        more: impl FnOnce(&mut Self, &'s str),
     ) {
         self.with_key(key, |w| {
             w.read_issue(&read, Severity::Error);
@@ -196,7 +219,7 @@ impl Walk<'_> {
     /// A number field: its read issue, else its derived rules and `more`.
     fn number_field(
         &mut self,
-        obj: &Map<String, Value>,
+        obj: &[Member<'_>],
         key: &str,
         read: Read<f64>,
         errors: &Option<ValidationErrors>,
@@ -204,19 +227,20 @@ impl Walk<'_> {
     ) {
         self.with_key(key, |w| {
             w.read_issue(&read, Severity::Error);
-            if let (Read::Ok(f), Some(raw)) = (read, obj.get(key)) {
+            if let (Read::Ok(f), Some(raw)) = (read, node::get(obj, key)) {
+                let raw = raw.to_value();
                 w.derived(errors, key, || raw.clone());
-                more(w, f, raw);
+                more(w, f, &raw);
             }
         });
     }
 
     /// P1-P7 and the script_params below.
-    fn execute_param(&mut self, obj: &Map<String, Value>) {
-        let resourceful = read_bool(obj, "resourceful");
-        let timeout = read_int(obj, "timeout");
-        let success_rate = read_num(obj, "success_rate");
-        let execute_user = read_str(obj, "execute_user");
+    fn execute_param(&mut self, obj: &[Member<'_>]) {
+        let resourceful = field_bool(obj, "resourceful");
+        let timeout = field_int(obj, "timeout");
+        let success_rate = field_num(obj, "success_rate");
+        let execute_user = field_str(obj, "execute_user");
         let model = ScriptExecuteParam {
             resourceful: resourceful.ok(),
             timeout: timeout.ok().map_or(TIMEOUT_MIN, as_u64),
@@ -246,37 +270,33 @@ impl Walk<'_> {
             }
         });
         // P7 (optional)
-        self.with_key("script_params", |w| match member(obj, "script_params") {
+        self.with_key("script_params", |w| match field(obj, "script_params") {
             None => {}
-            Some(Value::Array(items)) => w.script_params(items),
+            Some(Node::Array(items)) => w.script_params(items),
             Some(_) => w.here(Severity::Error, ("type", expected("array"))),
         });
         self.unknown_keys(obj, &["resourceful", "timeout", "success_rate", "execute_user", "script_params"]);
     }
 
     /// P7 count, then S1-S8 for each item.
-    fn script_params(&mut self, items: &[Value]) {
+    fn script_params(&mut self, items: &[Node<'_>]) {
         if let Some(f) = count(0, MAX_SCRIPT_PARAMS, items.len()) {
             self.here(Severity::Error, f);
         }
-        // S3: the first item holding each name.
+        // S3: for each item, the first item holding its name when that is an earlier one.
         let mut first_name: HashMap<&str, usize> = HashMap::new();
-        let mut name_dup: HashMap<usize, usize> = HashMap::new();
+        let mut name_dup: Vec<Option<usize>> = vec![None; items.len()];
         for (i, item) in items.iter().enumerate() {
-            if let Some(Read::Ok(name)) = item.as_object().map(|o| read_str(o, "param_name")) {
-                match first_name.get(name) {
-                    Some(&first) => {
-                        name_dup.insert(i, first);
-                    }
-                    None => {
-                        first_name.insert(name, i);
-                    }
+            if let Some(Read::Ok(name)) = item.as_object().map(|o| field_str(o, "param_name")) {
+                let first = *first_name.entry(name).or_insert(i);
+                if first != i {
+                    name_dup[i] = Some(first);
                 }
             }
         }
         // S8, over the orders that pass S7.
         let orders = in_range_values(items, "param_order", PARAM_ORDER_MIN, MAX_SCRIPT_PARAMS as u64);
-        let order_findings = to_lookup(rules::order_findings(&orders, MAX_SCRIPT_PARAMS as u64));
+        let order_findings = to_lookup(rules::order_findings(&orders, MAX_SCRIPT_PARAMS as u64), items.len());
         let base = self.at.as_str().to_owned();
         for (i, item) in items.iter().enumerate() {
             self.with_index(i, |w| {
@@ -285,9 +305,9 @@ impl Walk<'_> {
                     w.here(Severity::Error, ("type", expected("object")));
                     return;
                 };
-                let name = read_str(obj, "param_name");
-                let value = read_str(obj, "param_value");
-                let order = read_int(obj, "param_order");
+                let name = field_str(obj, "param_name");
+                let value = field_str(obj, "param_value");
+                let order = field_int(obj, "param_order");
                 let model = ScriptExecuteInputParam {
                     param_name: name.ok().unwrap_or("n").to_owned(),
                     param_value: value.ok().unwrap_or("").to_owned(),
@@ -296,17 +316,16 @@ impl Walk<'_> {
                 let errors = model.validate().err();
                 // S2, S3
                 w.string_field("param_name", name, &errors, |w, name| {
-                    if let Some(&first) = name_dup.get(&i) {
-                        let first = format!("{base}/{first}/param_name");
-                        w.here(
-                            Severity::Error,
-                            ("duplicate", params([("value", name.into()), ("first", first.into())])),
-                        );
+                    if let Some(first) = name_dup[i] {
+                        w.here_with(Severity::Error, "duplicate", || {
+                            let first = format!("{base}/{first}/param_name");
+                            params([("value", name.into()), ("first", first.into())])
+                        });
                     }
                 });
                 // S4, S5, S6
                 w.string_field("param_value", value, &errors, |w, v| {
-                    for f in [rules::param_value_charset(v), rules::param_value_dots(v)].into_iter().flatten() {
+                    for f in rules::param_value(v).into_iter().flatten() {
                         w.here(Severity::Error, f);
                     }
                 });
@@ -320,26 +339,29 @@ impl Walk<'_> {
     }
 
     /// Records the S8 / E5 finding for item `i`, if any.
-    fn order_finding(&mut self, findings: &HashMap<usize, OrderFinding>, i: usize, base: &str, field: &str) {
-        if let Some(f) = findings.get(&i) {
+    fn order_finding(&mut self, findings: &[Option<OrderFinding>], i: usize, base: &str, field: &str) {
+        if let Some(Some(f)) = findings.get(i) {
             self.here(Severity::Error, f.finding(|first| format!("{base}/{first}/{field}")));
         }
     }
 
     /// E1, E2, then E3-E7 and I1-I6 for each batch.
-    fn execute_batches(&mut self, batches: &[Value]) {
+    fn execute_batches(&mut self, batches: &[Node<'_>]) {
         // E1
         if let Some(f) = count(MIN_BATCHES, MAX_BATCHES, batches.len()) {
             self.here(Severity::Error, f);
         }
         // E2: every item of every target_instances counts, valid or not.
-        let total: usize =
-            batches.iter().filter_map(|b| b.get("target_instances").and_then(Value::as_array)).map(Vec::len).sum();
+        let total: usize = batches
+            .iter()
+            .filter_map(|b| b.as_object().and_then(|o| node::get(o, "target_instances")).and_then(Node::as_array))
+            .map(<[_]>::len)
+            .sum();
         if total > MAX_HOSTS {
             self.here(Severity::Error, ("total_hosts", params([("max", MAX_HOSTS.into()), ("actual", total.into())])));
         }
         let indexes = in_range_values(batches, "batch_index", BATCH_INDEX_MIN, MAX_BATCHES as u64);
-        let index_findings = to_lookup(rules::order_findings(&indexes, MAX_BATCHES as u64));
+        let index_findings = to_lookup(rules::order_findings(&indexes, MAX_BATCHES as u64), batches.len());
         let base = self.at.as_str().to_owned();
         let mut hosts = HostsSeen::default();
         for (j, batch) in batches.iter().enumerate() {
@@ -349,7 +371,7 @@ impl Walk<'_> {
                     w.here(Severity::Error, ("type", expected("object")));
                     return;
                 };
-                let index = read_int(obj, "batch_index");
+                let index = field_int(obj, "batch_index");
                 let model = ExecuteInstancesBatchInfo {
                     batch_index: index.ok().map_or(BATCH_INDEX_MIN, as_u64),
                     target_instances: Vec::new(),
@@ -362,11 +384,11 @@ impl Walk<'_> {
                 });
                 // E6
                 w.member(obj, "target_instances", |w, v| match v {
-                    Value::Array(items) => w.target_instances(items, &mut hosts),
+                    Node::Array(items) => w.target_instances(items, &mut hosts),
                     _ => w.here(Severity::Error, ("type", expected("array"))),
                 });
                 // E7
-                let strategy = read_str(obj, "rotation_strategy");
+                let strategy = field_str(obj, "rotation_strategy");
                 w.with_key("rotation_strategy", |w| {
                     w.read_issue(&strategy, Severity::Error);
                     if let Read::Ok(s) = strategy {
@@ -381,7 +403,7 @@ impl Walk<'_> {
     }
 
     /// E6 count, then I1-I6 for each host.
-    fn target_instances(&mut self, items: &[Value], hosts: &mut HostsSeen) {
+    fn target_instances<'n>(&mut self, items: &'n [Node<'_>], hosts: &mut HostsSeen<'n>) {
         if let Some(f) = count(MIN_HOSTS_PER_BATCH, MAX_HOSTS_PER_BATCH, items.len()) {
             self.here(Severity::Error, f);
         }
@@ -391,29 +413,34 @@ impl Walk<'_> {
     }
 
     /// I1-I6 for one host, wherever it stands (a body or build_batches' `hosts`).
-    pub(crate) fn host(&mut self, item: &Value, hosts: &mut HostsSeen) {
+    fn host<'n>(&mut self, item: &'n Node<'_>, hosts: &mut HostsSeen<'n>) {
         // I1
         let Some(obj) = item.as_object() else {
             self.here(Severity::Error, ("type", expected("object")));
             return;
         };
-        let reads = ExecuteResourceInstance::FIELDS.map(|f| read_str(obj, f));
-        let model = ExecuteResourceInstance {
-            resource_id: reads[0].ok().unwrap_or("r").to_owned(),
-            agent_sn: reads[1].ok().unwrap_or("a").to_owned(),
-            project_id: reads[2].ok().unwrap_or("p").to_owned(),
-            region_id: reads[3].ok().unwrap_or("r").to_owned(),
-        };
+        let reads = ExecuteResourceInstance::FIELDS.map(|f| field_str(obj, f));
+        // The model's buffers are reused from host to host: no allocation per host.
+        let model = &mut hosts.model;
+        for (buffer, (read, stand_in)) in
+            [&mut model.resource_id, &mut model.agent_sn, &mut model.project_id, &mut model.region_id]
+                .into_iter()
+                .zip(reads.iter().zip(["r", "a", "p", "r"]))
+        {
+            buffer.clear();
+            buffer.push_str(read.ok().unwrap_or(stand_in));
+        }
         let errors = model.validate().err();
         for (field, read) in ExecuteResourceInstance::FIELDS.into_iter().zip(reads) {
             // I2-I5
             self.string_field(field, read, &errors, |w, value| {
                 // I6: the script would run twice on one host.
                 if field == "resource_id" {
-                    let here = w.at.as_str();
-                    if let Some(first) = hosts.first_or_insert(value, here) {
-                        let p = params([("value", value.into()), ("first", first.into())]);
-                        w.here(Severity::Warning, ("duplicate_host", p));
+                    if let Some(first) = hosts.first_or_insert(value, w.at.as_str()) {
+                        let first = first.to_owned();
+                        w.here_with(Severity::Warning, "duplicate_host", || {
+                            params([("value", value.into()), ("first", first.into())])
+                        });
                     }
                 }
             });
@@ -422,19 +449,36 @@ impl Walk<'_> {
     }
 }
 
-/// I6: the pointer of the first `resource_id` holding each value.
-#[derive(Default)]
-pub(crate) struct HostsSeen {
-    first: HashMap<String, String>,
+/// I6: the pointer of the first `resource_id` holding each value (the pointers kept end
+/// to end in one string, the ids borrowed from the tree being judged).
+pub(crate) struct HostsSeen<'n> {
+    first: HashMap<&'n str, (usize, usize)>,
+    pointers: String,
+    /// The typed host the `validator` derives judge, its strings reused.
+    model: ExecuteResourceInstance,
 }
 
-impl HostsSeen {
+impl Default for HostsSeen<'_> {
+    fn default() -> Self {
+        let model = ExecuteResourceInstance {
+            resource_id: String::new(),
+            agent_sn: String::new(),
+            project_id: String::new(),
+            region_id: String::new(),
+        };
+        HostsSeen { first: HashMap::new(), pointers: String::new(), model }
+    }
+}
+
+impl<'n> HostsSeen<'n> {
     /// The first pointer of `id` if it was seen, else remembers `here` for it.
-    pub(crate) fn first_or_insert(&mut self, id: &str, here: &str) -> Option<String> {
+    pub(crate) fn first_or_insert(&mut self, id: &'n str, here: &str) -> Option<&str> {
         match self.first.get(id) {
-            Some(first) => Some(first.clone()),
+            Some(&(start, end)) => Some(&self.pointers[start..end]),
             None => {
-                self.first.insert(id.to_owned(), here.to_owned());
+                let start = self.pointers.len();
+                self.pointers.push_str(here);
+                self.first.insert(id, (start, self.pointers.len()));
                 None
             }
         }
@@ -443,23 +487,29 @@ impl HostsSeen {
 
 /// (item position, value) of the items whose `key` is a whole number in `min..=max`:
 /// the values S8 and E5 judge.
-fn in_range_values(items: &[Value], key: &str, min: u64, max: u64) -> Vec<(usize, u64)> {
+fn in_range_values(items: &[Node<'_>], key: &str, min: u64, max: u64) -> Vec<(usize, u64)> {
     items
         .iter()
         .enumerate()
-        .filter_map(|(i, item)| match item.as_object().map(|o| read_int(o, key)) {
+        .filter_map(|(i, item)| match item.as_object().map(|o| field_int(o, key)) {
             Some(Read::Ok(f)) if f >= min as f64 && f <= max as f64 => Some((i, f as u64)),
             _ => None,
         })
         .collect()
 }
 
-fn to_lookup(findings: Vec<(usize, OrderFinding)>) -> HashMap<usize, OrderFinding> {
-    findings.into_iter().collect()
+/// The findings by item position, for `len` items.
+fn to_lookup(findings: Vec<(usize, OrderFinding)>, len: usize) -> Vec<Option<OrderFinding>> {
+    let mut out = vec![None; len];
+    for (i, f) in findings {
+        out[i] = Some(f);
+    }
+    out
 }
 
-/// Judges one host at `at` (used by build_batches for `/hosts/k`).
-pub(crate) fn host_at(at: Pointer, item: &Value, hosts: &mut HostsSeen, sink: &mut Sink) {
+/// Judges one host at `at` (used by build_batches for `/hosts/k`, on items read with
+/// [`Node::from_value`] once for the whole list, so `hosts` can borrow their ids).
+pub(crate) fn host_at<'n>(at: Pointer, item: &'n Node<'_>, hosts: &mut HostsSeen<'n>, sink: &mut Sink) {
     let mut w = Walk { at, sink };
     w.host(item, hosts);
 }

@@ -4,15 +4,19 @@
 //!
 //! Why not `JSON.stringify` itself: it throws on cycles, BigInt and throwing getters, turns
 //! `NaN` into `null` (rules.md wants a `type` error at that field), and builds the whole
-//! text before anything can be bounded. Here every JS operation that can run user code
-//! (a getter, a Proxy trap) is called through a `catch` import, so it returns a `Result`
-//! instead of unwinding through Rust frames, and the walk stops at R-SIZE's bounds: more
-//! than [`MAX_DEPTH`] levels (which also ends any cycle), or more than [`MAX_BODY_BYTES`]
-//! of the JSON text the value would make.
+//! text before anything can be bounded. Here the walk stops at R-SIZE's bounds: more than
+//! [`MAX_DEPTH`] levels (which also ends any cycle), or more than [`MAX_BODY_BYTES`] of
+//! the JSON text the value would make.
+//!
+//! Every JS operation that can run user code (a getter, a Proxy trap) goes through the
+//! small functions below, which catch what it throws and return a marker instead. Not
+//! wasm-bindgen's `catch` imports: for an import that returns a JS value, their exception
+//! path leaks one externref table slot per throw (wasm-bindgen 0.2.130 never drops the
+//! unconverted return), which 100,000 hostile calls turn into megabytes.
 
 use std::fmt::Write;
 
-use js_sys::{JsString, Reflect};
+use js_sys::JsString;
 use serde_json::{Map, Number, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,16 +24,44 @@ use wasm_bindgen::JsCast;
 use crate::limits::{MAX_BODY_BYTES, MAX_DEPTH};
 use crate::report::{params, Pointer};
 
-#[wasm_bindgen]
+#[wasm_bindgen(inline_js = r#"
+const THREW = Symbol("threw");
+export function kind(v) {
+  switch (typeof v) {
+    case "undefined": case "function": return 0;
+    case "symbol": return v === THREW ? 9 : 0;
+    case "boolean": return v ? 3 : 2;
+    case "number": return 4;
+    case "string": return 5;
+    case "bigint": return 6;
+  }
+  if (v === null) return 1;
+  try { return Array.isArray(v) ? 7 : 8; } catch { return 9; }
+}
+export function get(o, k) { try { return o[k]; } catch { return THREW; } }
+export function keys(o) { try { return Object.keys(o); } catch { return THREW; } }
+"#)]
 extern "C" {
-    /// `Array.isArray`, which throws on a revoked Proxy.
-    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
-    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    /// What `v` is, as one of the numbers in [`kinds`]: one call instead of one per test.
+    fn kind(v: &JsValue) -> u32;
+    /// `o[k]`, or the marker (of kind 9) when a getter or trap threw.
+    fn get(o: &JsValue, k: &JsValue) -> JsValue;
+    /// `Object.keys(o)`: the own enumerable string keys, in `JSON.stringify`'s order; or
+    /// the marker when a trap threw (or `Array.isArray` did, on a revoked Proxy).
+    fn keys(o: &JsValue) -> JsValue;
+}
 
-    /// `Object.keys`: the own enumerable string keys, in the order `JSON.stringify` uses.
-    /// Runs Proxy traps, so it may throw.
-    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    fn object_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
+/// The numbers `kind` returns.
+mod kinds {
+    pub(super) const LEFT_OUT: u32 = 0;
+    pub(super) const NULL: u32 = 1;
+    pub(super) const FALSE: u32 = 2;
+    pub(super) const TRUE: u32 = 3;
+    pub(super) const NUMBER: u32 = 4;
+    pub(super) const STRING: u32 = 5;
+    pub(super) const ARRAY: u32 = 7;
+    pub(super) const OBJECT: u32 = 8;
+    // 6: a BigInt; 9: a getter or trap threw reading it. Neither is JSON.
 }
 
 /// Why a value was not read whole (R-SIZE), as `validate_json` says it of text.
@@ -47,9 +79,7 @@ impl TooLarge {
     pub(crate) fn params(self) -> Map<String, Value> {
         match self {
             TooLarge::Depth => params([("max_depth", MAX_DEPTH.into())]),
-            TooLarge::Bytes(actual) => {
-                params([("max_bytes", MAX_BODY_BYTES.into()), ("actual_bytes", actual.into())])
-            }
+            TooLarge::Bytes(actual) => params([("max_bytes", MAX_BODY_BYTES.into()), ("actual_bytes", actual.into())]),
         }
     }
 }
@@ -59,10 +89,10 @@ impl TooLarge {
 /// JSON Pointer and returns the value to put there.
 pub(crate) fn read(js: &JsValue, stand_in: &dyn Fn(&str) -> Value) -> Result<Value, TooLarge> {
     let mut r = Reader { at: Pointer::root(), bytes: 0, scratch: String::new(), stand_in };
-    Ok(match r.value(js, 0)? {
-        Some(v) => v,
-        None => r.not_json()?,
-    })
+    match r.value(js, 0)? {
+        Some(v) => Ok(v),
+        None => r.not_json(),
+    }
 }
 
 /// The walk's state.
@@ -94,30 +124,27 @@ impl Reader<'_> {
 
     /// One value `depth` containers down; `None` for what `JSON.stringify` leaves out.
     fn value(&mut self, js: &JsValue, depth: usize) -> Result<Option<Value>, TooLarge> {
-        if js.is_undefined() || js.is_function() || js.is_symbol() {
-            return Ok(None);
-        }
-        let v = if js.is_null() {
-            self.spend(4)?;
-            Value::Null
-        } else if let Some(b) = js.as_bool() {
-            self.spend(if b { 4 } else { 5 })?;
-            Value::Bool(b)
-        } else if let Some(f) = js.as_f64() {
-            self.number(f)?
-        } else if let Some(s) = js.dyn_ref::<JsString>() {
-            let s = self.string(s)?;
-            Value::String(s)
-        } else if js.is_bigint() {
-            self.not_json()?
-        } else if depth >= MAX_DEPTH {
-            return Err(TooLarge::Depth);
-        } else {
-            match is_array(js) {
-                Ok(true) => self.array(js, depth + 1)?,
-                Ok(false) => self.object(js, depth + 1)?,
-                Err(_) => self.not_json()?,
+        let v = match kind(js) {
+            kinds::LEFT_OUT => return Ok(None),
+            kinds::NULL => {
+                self.spend(4)?;
+                Value::Null
             }
+            kinds::FALSE => {
+                self.spend(5)?;
+                Value::Bool(false)
+            }
+            kinds::TRUE => {
+                self.spend(4)?;
+                Value::Bool(true)
+            }
+            kinds::NUMBER => self.number(js.as_f64().unwrap_or(f64::NAN))?,
+            kinds::STRING => Value::String(self.string(js.unchecked_ref())?),
+            kinds::ARRAY | kinds::OBJECT if depth >= MAX_DEPTH => return Err(TooLarge::Depth),
+            kinds::ARRAY => self.array(js, depth + 1)?,
+            kinds::OBJECT => self.object(js, depth + 1)?,
+            // A BigInt, or a value whose reading threw.
+            _ => self.not_json()?,
         };
         Ok(Some(v))
     }
@@ -125,10 +152,10 @@ impl Reader<'_> {
     /// A number as `JSON.parse` of its `JSON.stringify` text would give it to serde_json:
     /// whole numbers as integers where they fit, so `300` and `300.0` read alike.
     fn number(&mut self, f: f64) -> Result<Value, TooLarge> {
+        const TWO_63: f64 = 9_223_372_036_854_775_808.0;
         if !f.is_finite() {
             return self.not_json();
         }
-        const TWO_63: f64 = 9_223_372_036_854_775_808.0;
         let n = if f.fract() == 0.0 && (0.0..2.0 * TWO_63).contains(&f) {
             Number::from(f as u64) // also turns -0 into 0, as JSON.stringify does
         } else if f.fract() == 0.0 && (-TWO_63..0.0).contains(&f) {
@@ -149,20 +176,18 @@ impl Reader<'_> {
     /// than its UTF-8 length) would pass the bound. Lone surrogates become U+FFFD, as
     /// they would when the text is sent.
     fn string(&mut self, s: &JsString) -> Result<String, TooLarge> {
-        let units = s.length() as usize;
-        if self.bytes.saturating_add(units + 2) > MAX_BODY_BYTES {
-            return Err(TooLarge::Bytes(self.bytes.saturating_add(units + 2)));
+        let at_least = self.bytes.saturating_add(s.length() as usize + 2);
+        if at_least > MAX_BODY_BYTES {
+            return Err(TooLarge::Bytes(at_least));
         }
-        let text = JsValue::from(s).as_string().unwrap_or_default();
+        let text = s.as_string().unwrap_or_default();
         self.spend(quoted_len(&text))?;
         Ok(text)
     }
 
     fn array(&mut self, js: &JsValue, depth: usize) -> Result<Value, TooLarge> {
-        let length = match Reflect::get(js, &JsValue::from_str("length")) {
-            Ok(n) => n.as_f64().filter(|n| *n >= 0.0).map_or(0, |n| n.min(u32::MAX as f64) as u32),
-            Err(_) => return self.not_json(),
-        };
+        let length = get(js, &JsValue::from_str("length")).as_f64().filter(|n| *n >= 0.0).unwrap_or(0.0);
+        let length = length.min(f64::from(u32::MAX)) as u32;
         self.spend(2)?;
         let mut items = Vec::new();
         for i in 0..length {
@@ -170,31 +195,32 @@ impl Reader<'_> {
                 self.spend(1)?;
             }
             let mark = self.at.index(i as usize);
-            let item = match Reflect::get_u32(js, i) {
-                Ok(item) => self.value(&item, depth)?,
-                Err(_) => Some(self.not_json()?),
+            let item = match self.value(&get(js, &JsValue::from(i)), depth)? {
+                Some(item) => item,
+                // `null` in the text, as JSON.stringify writes a hole or an `undefined`.
+                None => {
+                    self.spend(4)?;
+                    Value::Null
+                }
             };
             self.at.pop(mark);
-            items.push(item.unwrap_or(Value::Null));
+            items.push(item);
         }
         Ok(Value::Array(items))
     }
 
     fn object(&mut self, js: &JsValue, depth: usize) -> Result<Value, TooLarge> {
         self.bound_indexed(js)?;
-        let Ok(keys) = object_keys(js) else {
+        let names = keys(js);
+        if kind(&names) != kinds::ARRAY {
             return self.not_json();
-        };
+        }
         self.spend(2)?;
         let mut members = Map::new();
-        for key in keys.iter() {
-            let Some(key_str) = key.dyn_ref::<JsString>() else { continue };
-            let name = self.string(key_str)?;
+        for key in names.unchecked_into::<js_sys::Array>().iter() {
+            let name = self.string(key.unchecked_ref())?;
             let mark = self.at.key(&name);
-            let member = match Reflect::get(js, &key) {
-                Ok(v) => self.value(&v, depth)?,
-                Err(_) => Some(self.not_json()?),
-            };
+            let member = self.value(&get(js, &key), depth)?;
             self.at.pop(mark);
             match member {
                 // Left out, as JSON.stringify does; its key's bytes are not in the text.
@@ -211,14 +237,14 @@ impl Reader<'_> {
     /// Typed arrays and String objects have one key per element, which `Object.keys`
     /// would build all at once: refuse those too long for the bound before asking.
     fn bound_indexed(&mut self, js: &JsValue) -> Result<(), TooLarge> {
-        if !(js_sys::ArrayBuffer::is_view(js) || js.is_instance_of::<js_sys::JsString>()) {
+        if !(js_sys::ArrayBuffer::is_view(js) || js.is_instance_of::<JsString>()) {
             return Ok(());
         }
-        let length = Reflect::get(js, &JsValue::from_str("length")).ok().and_then(|n| n.as_f64()).unwrap_or(0.0);
+        let length = get(js, &JsValue::from_str("length")).as_f64().unwrap_or(0.0);
         // Each element is at least `"0":0,` in the text.
-        let at_least = (length.max(0.0) * 6.0).min(usize::MAX as f64) as usize;
-        if self.bytes.saturating_add(at_least) > MAX_BODY_BYTES {
-            return Err(TooLarge::Bytes(self.bytes.saturating_add(at_least)));
+        let at_least = self.bytes.saturating_add((length.max(0.0) * 6.0).min(usize::MAX as f64) as usize);
+        if at_least > MAX_BODY_BYTES {
+            return Err(TooLarge::Bytes(at_least));
         }
         Ok(())
     }

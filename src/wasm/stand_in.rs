@@ -7,12 +7,16 @@
 //! value of the wrong type) nothing judges the value, and `null` stands in, as
 //! `JSON.stringify` would write.
 
+use std::sync::OnceLock;
+
 use serde_json::{Map, Value};
 
 /// The stand-in for the slot at `pointer` in a body.
 pub(super) fn for_body(pointer: &str) -> Value {
-    let schema = crate::json_schema();
-    let Some(types) = schema_at(&schema, pointer).map(types) else {
+    // Built once: it is the same document every time.
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    let schema = SCHEMA.get_or_init(crate::json_schema);
+    let Some(types) = schema_at(schema, pointer).map(types) else {
         return Value::Null;
     };
     [

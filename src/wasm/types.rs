@@ -168,6 +168,7 @@ export interface Limits {
 
 /** The JSON Schema (2020-12) of a request body that `json_schema()` returns. */
 export interface JsonSchema {
+  [keyword: string]: unknown;
   $schema: string;
   title: string;
   /** Names the rules the schema cannot express. */

@@ -1,0 +1,136 @@
+// The JavaScript side of the benchmarks, in one run: ours against ajv, zod and valibot on
+// the same bodies, in Node and in Chromium (through playwright-core), cold start in fresh
+// Chromium pages, and bundle sizes. Writes target/bench-js/results.json.
+//
+//   node benches/js/run.mjs            full measurement (scripts/bench.sh)
+//   node benches/js/run.mjs --smoke    every step once, no timing claims (scripts/bench-smoke.sh)
+//
+// Either way it fails when a peer disagrees with `validate` on a body (same set of
+// (pointer, code) and the same `valid`), or when the bodies on disk are stale.
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+import { BODIES, TEXTS, staleFiles } from "./bodies.mjs";
+import { build, COLD, loadOurs, OUT, ROOT } from "./build.mjs";
+import { serve } from "./serve.mjs";
+
+const smoke = process.argv.includes("--smoke");
+const FULL = { rounds: 21, batchMs: 25, coldLoads: 15 };
+const SMOKE = { rounds: 1, batchMs: 0, coldLoads: 1 };
+const cfg = smoke ? SMOKE : FULL;
+const log = (...a) => console.error("[bench]", ...a);
+
+function fail(lines) {
+  console.error(lines.join("\n"));
+  process.exit(1);
+}
+
+const stale = staleFiles();
+if (stale.length) fail([`benches/bodies/ is stale (${stale.join(", ")}): run node benches/js/bodies.mjs --write`]);
+
+const loadBefore = loadavg();
+const ours = await loadOurs();
+log("building the peers' bundles");
+const sizes = await build(ours);
+const suite = await import(join(OUT, "suite.js"));
+
+// Node
+const list = suite.contestants(ours, suite.standalone);
+const { problems, answers } = suite.agreement(list, BODIES, TEXTS);
+if (problems.length) fail(["a peer disagrees with validate in Node:", ...problems]);
+log(`node: every peer agrees (${Object.entries(answers).map(([k, v]) => `${k}: ${v.issues.length} issues`).join(", ")})`);
+const node = suite.measure(list, BODIES, TEXTS, cfg).rows;
+
+// Chromium
+const server = await serve(ROOT);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+let chromiumRows;
+const browserVersion = browser.version();
+const cold = Object.fromEntries(COLD.map((c) => [c, []]));
+try {
+  const page = await (await browser.newContext()).newPage();
+  page.setDefaultTimeout(0);
+  await page.goto(`${server.origin}/benches/js/pages/speed.html?rounds=${cfg.rounds}&batchMs=${cfg.batchMs}`);
+  await page.waitForFunction(() => window.__result, null, { timeout: 15 * 60 * 1000 });
+  const result = await page.evaluate(() => window.__result);
+  if (result.error) fail(["the Chromium speed page failed:", result.error]);
+  if (result.problems.length) fail(["a peer disagrees with validate in Chromium:", ...result.problems]);
+  if (!result.isolated) log("warning: the page is not cross-origin isolated (coarse timer)");
+  log("chromium: every peer agrees");
+  chromiumRows = result.rows;
+  await page.context().close();
+
+  // Cold start: a fresh context (empty cache) per load, contestants alternating.
+  for (let i = 0; i < cfg.coldLoads; i++) {
+    for (let k = 0; k < COLD.length; k++) {
+      const name = COLD[(k + i) % COLD.length];
+      const context = await browser.newContext();
+      const p = await context.newPage();
+      await p.goto(`${server.origin}/benches/js/pages/cold.html?c=${name}`);
+      await p.waitForFunction(() => window.__cold, null, { timeout: 60 * 1000 });
+      const r = await p.evaluate(() => window.__cold);
+      await context.close();
+      if (r.error || !r.answered) fail([`cold start of ${name} failed: ${r.error ?? "no answer"}`]);
+      cold[name].push(r);
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const coldSummary = Object.fromEntries(
+  Object.entries(cold).map(([k, rs]) => [
+    k,
+    { script_ms: median(rs.map((r) => r.script_ms)), nav_ms: median(rs.map((r) => r.nav_ms)), loads: rs.length },
+  ]),
+);
+
+const version = (name) => JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")).version;
+const results = {
+  smoke,
+  config: cfg,
+  machine: {
+    cpu: cpus()[0]?.model,
+    cores: cpus().length,
+    memory_gib: Math.round(totalmem() / 2 ** 30),
+    load_before: loadBefore,
+    load_after: loadavg(),
+  },
+  versions: {
+    node: process.versions.node,
+    v8: process.versions.v8,
+    chromium: browserVersion,
+    zod: version("zod"),
+    valibot: version("valibot"),
+    ajv: version("ajv"),
+    esbuild: version("esbuild"),
+    "playwright-core": version("playwright-core"),
+  },
+  bodies: Object.fromEntries(Object.entries(TEXTS).map(([k, t]) => [k, { bytes: t.length, issues: answers[k].issues.length }])),
+  sizes,
+  node,
+  chromium: chromiumRows,
+  cold: coldSummary,
+};
+writeFileSync(join(OUT, smoke ? "results-smoke.json" : "results.json"), JSON.stringify(results, null, 2));
+log(`done: ${join(OUT, smoke ? "results-smoke.json" : "results.json")}`);

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every benchmark and writes BENCHMARKS.md and benches/ratios.png:
+#   the native criterion benches (validate_json against serde_json's parse of the same text),
+#   ours against ajv, zod and valibot in Node and in Chromium (same run, alternating, medians),
+#   cold start in fresh Chromium pages, and the gzipped sizes.
+# Installs what is missing first (scripts/setup.sh) and builds pkg/ in release mode.
+# Measure on a quiet machine: it prints the load average before it starts.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=scripts/setup.sh
+source scripts/setup.sh
+ensure_all
+export CARGO_TERM_COLOR=never
+
+echo "[bench] load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
+bash scripts/build-pkg.sh
+node benches/js/bodies.mjs --write >/dev/null
+cargo bench --bench validate -- --warm-up-time 2 --measurement-time 5 --noplot
+node benches/js/run.mjs
+node benches/js/report.mjs
+echo "[bench] BENCHMARKS.md and benches/ratios.png written" >&2

@@ -1,0 +1,144 @@
+// validate never throws and never traps, whatever it is given, and the module keeps
+// working afterwards. Numbers come from limits(), never typed here.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { lib, validBody } from "./helpers.mjs";
+
+const limits = lib.limits();
+
+/** validate(value) returns a report with an error, and the module still works. */
+function refused(value, ...codes) {
+  let report;
+  assert.doesNotThrow(() => {
+    report = lib.validate(value);
+  });
+  assert.equal(report.valid, false);
+  for (const code of codes) assert.ok(report.issues.some((i) => i.code === code), `${code}: ${JSON.stringify(report)}`);
+  assert.equal(lib.validate(validBody()).valid, true, "the module still works");
+  return report;
+}
+
+const at = (report, path) => report.issues.filter((i) => i.path === path).map((i) => [i.code, i.params.expected]);
+
+/** The valid body with `value` set at the member `path` names. */
+function withValue(path, value) {
+  const body = validBody();
+  const keys = path.split("/").slice(1);
+  const last = keys.pop();
+  keys.reduce((node, k) => node[k], body)[last] = value;
+  return body;
+}
+
+test("values that are not a body at all", () => {
+  for (const v of [undefined, null, 0, -0, NaN, true, 10n, Symbol("s"), () => 1, [], "", "null"]) {
+    const r = refused(v);
+    assert.ok(r.issues.some((i) => i.path === "" && ["type", "syntax"].includes(i.code)), String(v?.toString?.()));
+  }
+});
+
+test("NaN and ±Infinity are type errors at their field, with its expected type", () => {
+  for (const bad of [NaN, Infinity, -Infinity]) {
+    assert.deepEqual(at(refused(withValue("/execute_param/timeout", bad)), "/execute_param/timeout"), [["type", "integer"]]);
+    assert.deepEqual(at(refused(withValue("/execute_param/success_rate", bad)), "/execute_param/success_rate"), [["type", "number"]]);
+    assert.deepEqual(at(refused(withValue("/execute_param/resourceful", bad)), "/execute_param/resourceful"), [["type", "boolean"]]);
+    assert.deepEqual(at(refused(withValue("/execute_param/execute_user", bad)), "/execute_param/execute_user"), [["type", "string"]]);
+    const p = "/execute_batches/1/target_instances/0/agent_sn";
+    assert.deepEqual(at(refused(withValue(p, bad)), p), [["type", "string"]]);
+  }
+  // In an unknown field nothing judges it: the field is only a warning, as for any value.
+  const r = lib.validate({ ...validBody(), extra: NaN });
+  assert.equal(r.valid, true);
+  assert.deepEqual(at(r, "/extra"), [["unknown_field", undefined]]);
+});
+
+test("a BigInt field is a type error; -0 is 0", () => {
+  assert.deepEqual(at(refused(withValue("/execute_param/timeout", 300n)), "/execute_param/timeout"), [["type", "integer"]]);
+  const r = lib.validate(withValue("/execute_param/timeout", -0));
+  assert.deepEqual(r.issues.find((i) => i.path === "/execute_param/timeout").params.actual, 0);
+  assert.ok(Object.is(r.issues.find((i) => i.path === "/execute_param/timeout").params.actual, 0));
+});
+
+test("undefined, functions and symbols as members are left out, as JSON.stringify does", () => {
+  for (const v of [undefined, () => 1, Symbol("s")]) {
+    const r = refused(withValue("/execute_param/timeout", v), "required");
+    assert.deepEqual(at(r, "/execute_param/timeout"), [["required", undefined]]);
+    assert.deepEqual(lib.validate({ ...validBody(), extra: v }), lib.validate(validBody()));
+  }
+  // In an array they are null, as JSON.stringify writes them.
+  const r = refused(withValue("/execute_param/script_params/1", undefined));
+  assert.deepEqual(r, lib.validate(withValue("/execute_param/script_params/1", null)));
+});
+
+test("cycles and deep nesting stop at the depth limit", () => {
+  const cyclic = validBody();
+  cyclic.extra = cyclic;
+  const r = refused(cyclic, "too_large");
+  assert.deepEqual(r.issues.map((i) => [i.path, i.code, i.params]), [["", "too_large", { max_depth: limits.max_depth }]]);
+  let deep = {};
+  for (let i = 0; i < 100000; i++) deep = { d: deep };
+  refused(deep, "too_large");
+  // Exactly the limit is fine, one more is not: as for the text (R-SIZE).
+  const nest = (n) => { let v = []; for (let i = 1; i < n; i++) v = [v]; return v; };
+  assert.equal(lib.validate({ ...validBody(), extra: nest(limits.max_depth - 1) }).valid, true);
+  refused({ ...validBody(), extra: nest(limits.max_depth) }, "too_large");
+  assert.deepEqual(lib.validate(JSON.stringify({ ...validBody(), extra: nest(limits.max_depth) })).issues.map((i) => i.code), ["too_large"]);
+});
+
+test("a Proxy whose traps throw", () => {
+  const boom = () => { throw new Error("boom"); };
+  const getter = new Proxy({ execute_param: 1, execute_batches: 2 }, { get: boom });
+  const r = refused(getter);
+  assert.deepEqual(at(r, "/execute_param"), [["type", "object"]]);
+  assert.deepEqual(at(r, "/execute_batches"), [["type", "array"]]);
+  refused(new Proxy({}, { ownKeys: boom }), "type");
+  refused(new Proxy([], { get: boom }), "type");
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  refused(proxy, "type");
+  refused({ ...validBody(), execute_param: proxy }, "type");
+  // A getter that throws something that is not an Error, and one that re-enters validate.
+  const body = validBody();
+  Object.defineProperty(body.execute_param, "timeout", { enumerable: true, get() { throw 7; } });
+  assert.deepEqual(at(refused(body), "/execute_param/timeout"), [["type", "integer"]]);
+  const reentrant = validBody();
+  Object.defineProperty(reentrant.execute_param, "timeout", { enumerable: true, get: () => (lib.validate(validBody()).valid ? 300 : 0) });
+  assert.equal(lib.validate(reentrant).valid, true);
+});
+
+test("an array of a million items, and other large values, stop at the size limit", () => {
+  const r = refused(new Array(1_000_000).fill(0), "too_large");
+  assert.equal(r.issues[0].params.max_bytes, limits.max_body_bytes);
+  assert.ok(r.issues[0].params.actual_bytes > limits.max_body_bytes);
+  refused({ ...validBody(), extra: new Array(2 ** 32 - 1) }, "too_large");
+  refused({ ...validBody(), extra: "x".repeat(limits.max_body_bytes) }, "too_large");
+  refused({ ...validBody(), extra: new Uint8Array(limits.max_body_bytes) }, "too_large");
+  refused({ ...validBody(), extra: new String("x".repeat(limits.max_body_bytes)) }, "too_large");
+  const huge = new Proxy([], { get: (t, k) => (k === "length" ? 2 ** 32 - 1 : 1) });
+  refused(huge, "too_large");
+});
+
+test("text over the size limit is measured without being copied", () => {
+  const text = "é".repeat(limits.max_body_bytes); // 2 bytes each in UTF-8
+  const r = refused(text, "too_large");
+  assert.deepEqual(r.issues[0].params, { max_bytes: limits.max_body_bytes, actual_bytes: 2 * limits.max_body_bytes });
+  const emoji = "😀".repeat(limits.max_body_bytes); // a surrogate pair each: 4 bytes
+  assert.equal(refused(emoji, "too_large").issues[0].params.actual_bytes, 4 * limits.max_body_bytes);
+});
+
+test("a lone surrogate is read as U+FFFD, as it would be sent", () => {
+  const r = refused(withValue("/execute_param/script_params/0/param_value", "a\uD800b"), "charset");
+  assert.equal(r.issues.find((i) => i.code === "charset").params.char, "\uFFFD");
+  assert.doesNotThrow(() => lib.validate(`{"x": "\uDC00"}`));
+  // Escaped in text it is not valid JSON for serde_json (R-SYNTAX).
+  refused('{"x": "\\uDC00"}', "syntax");
+});
+
+test("odd objects read as JSON.stringify reads them", () => {
+  // Own enumerable keys only; a Date or a Map has none.
+  const proto = Object.create({ execute_param: validBody().execute_param });
+  refused(Object.assign(proto, { execute_batches: validBody().execute_batches }), "required");
+  refused({ ...validBody(), execute_param: new Map([["timeout", 300]]) }, "required");
+  const sparse = validBody();
+  sparse.execute_batches.length = 3; // a hole is null
+  assert.deepEqual(at(refused(sparse), "/execute_batches/2"), [["type", "object"]]);
+});
