@@ -16,13 +16,18 @@ if [ ! -x node_modules/.bin/wasm-opt ]; then
   exit 1
 fi
 
-wasm-pack build --release --target web --mode no-install --out-dir pkg >&2
+# Built aside and moved into place whole, so whoever is using pkg/ meanwhile (a console,
+# another test run) never sees half a package, and no file of an older build lingers.
+OUT="target/pkg-build-$$"
+trap 'rm -rf "$OUT" target/pkg-old-$$' EXIT
+rm -rf "$OUT"
+wasm-pack build --release --target web --mode no-install --out-dir "$OUT" >&2
 
-cp js/index.js js/index.d.ts js/standard_schema.js js/standard_schema.d.ts pkg/
+cp js/index.js js/index.d.ts js/standard_schema.js js/standard_schema.d.ts "$OUT/"
 
-node - <<'JS'
+OUT="$OUT" node - <<'JS'
 const fs = require("node:fs");
-const file = "pkg/package.json";
+const file = `${process.env.OUT}/package.json`;
 const pkg = JSON.parse(fs.readFileSync(file, "utf8"));
 const entry = { types: "./index.d.ts", default: "./index.js" };
 Object.assign(pkg, {
@@ -53,5 +58,8 @@ Object.assign(pkg, {
 });
 fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + "\n");
 JS
+
+if [ -d pkg ]; then mv pkg "target/pkg-old-$$"; fi
+mv "$OUT" pkg
 
 echo "build-pkg: pkg/ ready ($(wc -c < pkg/coc_script_exec_bg.wasm) bytes of wasm, $(gzip -9c pkg/coc_script_exec_bg.wasm | wc -c) gzipped)" >&2

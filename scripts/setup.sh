@@ -58,6 +58,7 @@ ensure_all() {
   ensure_wasm_bindgen_cli
   ensure_wasm_pack
   ensure_chromium
+  ensure_llvm_cov
   [ -f "$ROOT/package-lock.json" ] && ensure_npm_deps
   return 0
 }

@@ -2,7 +2,8 @@
 # Runs every test of the project, installing what is missing first (idempotent):
 #   formatting, clippy, the native tests (rules, properties, hostile input, batches,
 #   request), the wasm tests in headless Chromium and Node, the JS tests against pkg/,
-#   and the console end to end in Chromium.
+#   the console end to end in Chromium, the benchmark harness once, and each fuzz target
+#   briefly.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -17,11 +18,13 @@ step "cargo fmt --check"
 cargo fmt --check
 step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets -- -D warnings
-step "native tests"
-cargo test --all-targets
+step "native tests, with line coverage of the core (at least 95%)"
+ensure_llvm_cov
+cargo llvm-cov --tests --summary-only --fail-under-lines 95 --ignore-filename-regex '(src/wasm/|tests/|benches/|examples/)'
 cargo test --doc
+cargo test --examples
 
-for stage in test-fuzz test-wasm test-e2e bench-smoke; do
+for stage in test-wasm test-e2e bench-smoke test-fuzz; do
   if [ -f "scripts/$stage.sh" ]; then
     step "$stage"
     bash "scripts/$stage.sh"

@@ -204,7 +204,11 @@ function bounded() {
         `JSON.stringify alone is ${fmt(c("JSON.stringify", "object", body))} (a plain object crosses into wasm as its JSON text, ` +
         "src/wasm/plain.rs; the rest is the text path). A JS peer walks the object where it lies; ours must first " +
         "serialize it and copy it into wasm memory, so the object targets are bounded below by JSON.stringify + the " +
-        "copy + our own text path.",
+        "copy + our own text path." +
+        (body === "small"
+          ? ` The floor of any call into the package (\`limits()\`: into wasm, serialize a result, JSON.parse it) is ` +
+            `${fmt(c("limits()", "object", body))}; a JIT-compiled peer answers the small body in less.`
+          : ""),
     );
   }
   out.push(

@@ -30,6 +30,8 @@ export function contestants(ours, standalone) {
     // What every text contestant pays to read, and what ours pays to take an object in.
     { name: "JSON.parse", input: "text", run: (t) => JSON.parse(t), norm: null },
     { name: "JSON.stringify", input: "object", run: (b) => JSON.stringify(b), norm: null },
+    // The floor of any call into the package: cross into wasm, serialize a result, JSON.parse it.
+    { name: "limits()", input: "object", run: () => ours.limits(), norm: null },
   ];
   for (const [name, p] of Object.entries(peers)) {
     list.push({ name, input: "object", run: p.run, norm: p.norm });

@@ -43,6 +43,26 @@ const PLAIN: [bool; 256] = {
     t
 };
 
+/// The index of the first byte at or after `at` that is not [`PLAIN`] (or the length):
+/// eight bytes at a time while no such byte is among them.
+fn plain_run(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A high bit where a byte of `x` is zero (exact for the lowest one).
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let hits = x.wrapping_sub(ONES * 0x20) & !x & HIGHS // a byte below 0x20
+            | zero(x ^ (ONES * u64::from(b'"')))
+            | zero(x ^ (ONES * u64::from(b'\\')));
+        if hits != 0 {
+            return at + (hits.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + bytes[at..].iter().position(|&b| !PLAIN[b as usize]).unwrap_or(bytes.len() - at)
+}
+
 impl<'a> Scanner<'a> {
     fn skip_ws(&mut self) {
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.at) {
@@ -133,10 +153,8 @@ impl<'a> Scanner<'a> {
     fn string(&mut self) -> Option<Cow<'a, str>> {
         self.at += 1;
         let start = self.at;
-        while PLAIN[*self.bytes.get(self.at)? as usize] {
-            self.at += 1;
-        }
-        if self.bytes[self.at] == b'"' {
+        self.at = plain_run(self.bytes, self.at);
+        if *self.bytes.get(self.at)? == b'"' {
             self.at += 1;
             // Both ends are ASCII, so the slice is at character boundaries.
             return Some(Cow::Borrowed(&self.text[start..self.at - 1]));
@@ -155,9 +173,7 @@ impl<'a> Scanner<'a> {
                 b if b < 0x20 => return None,
                 _ => {
                     let run = self.at;
-                    while PLAIN[*self.bytes.get(self.at)? as usize] {
-                        self.at += 1;
-                    }
+                    self.at = plain_run(self.bytes, self.at);
                     out.push_str(&self.text[run..self.at]);
                 }
             }
@@ -223,7 +239,10 @@ impl<'a> Scanner<'a> {
             return Some(Node::Number(n.into()));
         }
         // Whatever serde_json would take as this number: the longest run of number bytes.
-        let len = self.bytes[start..].iter().take_while(|b| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')).count();
+        let len = self.bytes[start..]
+            .iter()
+            .take_while(|b| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
+            .count();
         let n: Number = serde_json::from_str(&self.text[start..start + len]).ok()?;
         self.at = start + len;
         Some(Node::Number(n))
@@ -260,9 +279,8 @@ mod tests {
         ];
         for text in texts {
             let serde = parse_with_serde(text).ok();
-            match scan(text) {
-                Some(tree) => assert_eq!(Some(tree), serde, "{text}"),
-                None => {}
+            if let Some(tree) = scan(text) {
+                assert_eq!(Some(tree), serde, "{text}");
             }
         }
         assert!(scan(texts[0]).is_some() && scan(texts[1]).is_some());
@@ -312,6 +330,24 @@ mod tests {
             let text: String = parts.concat();
             if let Some(tree) = scan(&text) {
                 proptest::prop_assert_eq!(Some(tree), parse_with_serde(&text).ok(), "{}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn plain_runs_stop_at_the_first_special_byte() {
+        for text in [
+            "",
+            "abc",
+            "abcdefghijklmnop",
+            "abcdefgh\"",
+            "abcdefghi\\x",
+            "ab\u{1f}",
+            "abcdefghijklmnopqrstuvwxyz\u{7f}é\"",
+        ] {
+            let expected = text.bytes().position(|b| !PLAIN[b as usize]).unwrap_or(text.len());
+            for at in 0..=expected {
+                assert_eq!(plain_run(text.as_bytes(), at), expected, "{text:?} from {at}");
             }
         }
     }

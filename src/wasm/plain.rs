@@ -5,9 +5,9 @@
 //! answers the same either way: a JS check first walks the value and declines anything
 //! where `JSON.stringify` and the reader could differ: a non-finite number or a BigInt
 //! (the reader's stand-ins); an object that is not a plain Object or Array, or has a
-//! `toJSON` (Dates, boxed primitives, typed arrays); a string or key that is not
-//! well-formed UTF-16 (the reader makes U+FFFD of a lone surrogate, `JSON.stringify` an
-//! escape that serde_json refuses); nesting at R-SIZE's depth; anything that throws
+//! `toJSON` (Dates, boxed primitives, typed arrays); text holding a lone surrogate (the
+//! reader makes U+FFFD of one, `JSON.stringify` an escape that serde_json refuses); nesting
+//! at R-SIZE's depth; more values than R-SIZE's bytes can hold; anything that throws
 //! (cycles, getters, revoked Proxies). Values `JSON.stringify` leaves out (`undefined`,
 //! functions, symbols) are left out, or `null` in arrays, by both. Declined values go to
 //! the reader as before. (A getter is called twice on this path, by the check and by
@@ -20,18 +20,15 @@ use wasm_bindgen::JsCast;
 use crate::limits::{MAX_BODY_BYTES, MAX_DEPTH};
 
 #[wasm_bindgen(inline_js = r#"
-let left = 0;
+let budget = 0;
 function plain(v, depth, max_depth) {
-  if (--left < 0) return false;
-  switch (typeof v) {
-    case "string": return v.isWellFormed();
-    case "number": return Number.isFinite(v);
-    case "boolean": case "undefined": case "function": case "symbol": return true;
-    case "object": break;
-    default: return false;
-  }
+  if (--budget < 0) return false;
+  const t = typeof v;
+  if (t === "string" || t === "boolean" || t === "undefined" || t === "function" || t === "symbol") return true;
+  if (t === "number") return v - v === 0; // finite
+  if (t !== "object") return false; // bigint
   if (v === null) return true;
-  if (depth >= max_depth || typeof v.toJSON === "function") return false;
+  if (depth >= max_depth || v.toJSON !== undefined) return false;
   if (Array.isArray(v)) {
     if (Object.getPrototypeOf(v) !== Array.prototype) return false;
     for (let i = 0; i < v.length; i++) if (!plain(v[i], depth + 1, max_depth)) return false;
@@ -39,14 +36,17 @@ function plain(v, depth, max_depth) {
   }
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
-  for (const k of Object.keys(v)) if (!k.isWellFormed() || !plain(v[k], depth + 1, max_depth)) return false;
+  // for-in also visits inherited enumerable keys: a stricter check, never a looser one.
+  for (const k in v) if (!plain(v[k], depth + 1, max_depth)) return false;
   return true;
 }
 export function plain_json(v, max_depth, max_values) {
-  if (typeof "".isWellFormed !== "function") return undefined;
-  left = max_values;
   try {
-    return plain(v, 0, max_depth) ? JSON.stringify(v) : undefined;
+    budget = max_values;
+    if (!plain(v, 0, max_depth)) return undefined;
+    const text = JSON.stringify(v);
+    // A lone surrogate, in a key or a value, is escaped as \udXXX: leave it to the reader.
+    return typeof text === "string" && !text.includes("\\ud") ? text : undefined;
   } catch {
     return undefined;
   }

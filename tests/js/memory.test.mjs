@@ -6,9 +6,20 @@ import { test } from "node:test";
 import { corpus, lib, validBody, wasm } from "./helpers.mjs";
 
 test("100,000 validate calls leave memory.buffer.byteLength bounded", () => {
-  const bodies = [validBody(), ...corpus().slice(0, 8).map((c) => c.body), "{", NaN, new Proxy({}, { ownKeys() { throw 1; } })];
+  // One of each way through validate: a plain object, its text, a syntax error, a
+  // stand-in (NaN), a getter that throws, a cycle (R-SIZE), and a report cut by R-LIMIT.
+  const cyclic = validBody();
+  cyclic.self = cyclic;
+  const throwing = Object.defineProperty(validBody(), "execute_param", { enumerable: true, get() { throw 1; } });
+  const manyIssues = corpus().find((c) => c.name === "E2-201-hosts").body;
+  manyIssues.execute_batches.forEach((b) => b.target_instances.forEach((h) => { h.agent_sn = ""; }));
+  const cheap = [validBody(), JSON.stringify(validBody()), "{", { ...validBody(), execute_param: { timeout: NaN } }, throwing];
+  const costly = [cyclic, manyIssues]; // milliseconds each: fewer of them
   const round = (n) => {
-    for (let i = 0; i < n; i++) lib.validate(bodies[i % bodies.length]);
+    for (let i = 0; i < n; i++) {
+      lib.validate(cheap[i % cheap.length]);
+      if (i % 200 === 0) costly.forEach((body) => lib.validate(body));
+    }
   };
   round(1_000);
   const warm = wasm.memory.buffer.byteLength;
