@@ -234,7 +234,8 @@ impl<'de> Visitor<'de> for Key {
 pub(crate) fn dedup(members: &mut Vec<Member<'_>>) {
     const SMALL: usize = 16;
     let n = members.len();
-    if n < 2 {
+    let repeats = |i: usize| members[..i].iter().any(|(k, _)| *k == members[i].0);
+    if n < 2 || (n <= SMALL && !(1..n).any(repeats)) {
         return;
     }
     // first[i] = the index of the first member with i's key.

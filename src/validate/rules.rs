@@ -47,9 +47,10 @@ pub(crate) fn must_be_root(user: &str) -> Option<Finding> {
 /// SDKs' pattern `[a-zA-Z0-9_\-/\.\x20\?:",=+@\\\[\{\]\}]` (the page's list is cut off).
 const PARAM_VALUE_PUNCTUATION: &str = "_-/. ?:\",=+@\\[{]}";
 
-/// S5 as a table over ASCII, so a 1024-character value costs one lookup per byte.
-const PARAM_VALUE_ASCII: [bool; 128] = {
-    let mut table = [false; 128];
+/// S5 as a table over bytes (every byte of 128 and above is outside, being part of a
+/// non-ASCII character), so a 1024-character value costs one lookup per byte.
+const PARAM_VALUE_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
     let mut b = 0;
     while b < 128 {
         table[b] = (b as u8).is_ascii_alphanumeric();
@@ -66,28 +67,13 @@ const PARAM_VALUE_ASCII: [bool; 128] = {
 
 /// S5: whether `c` may appear in a `param_value`.
 pub(crate) fn is_param_value_char(c: char) -> bool {
-    (c as u32) < 128 && PARAM_VALUE_ASCII[c as usize]
+    (c as u32) < 128 && PARAM_VALUE_BYTES[c as usize]
 }
 
-/// S5 and S6 over one `param_value`, in one pass over its bytes: what each rule finds.
+/// S5 and S6 over one `param_value`: what each rule finds (each a tight pass of its own).
 pub(crate) fn param_value(value: &str) -> [Option<Finding>; 2] {
-    let bytes = value.as_bytes();
-    let (mut charset, mut dots) = (None, None);
-    let mut prev_dot = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b >= 128 || !PARAM_VALUE_ASCII[b as usize] {
-            charset = Some(i);
-            break;
-        }
-        if b == b'.' && prev_dot && dots.is_none() {
-            dots = Some(i - 1);
-        }
-        prev_dot = b == b'.';
-    }
-    // Past the first bad character the bytes may be anything: S6 looks on alone.
-    if let (Some(bad), None) = (charset, dots) {
-        dots = value[bad..].find("..").map(|at| bad + at);
-    }
+    let charset = value.bytes().position(|b| !PARAM_VALUE_BYTES[b as usize]);
+    let dots = value.find("..");
     [charset.and_then(|i| param_value_charset_at(value, i)), dots.map(|i| param_value_dots_at(value, i))]
 }
 

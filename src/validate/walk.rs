@@ -3,6 +3,7 @@
 //! presence are read here from the raw value; lengths and ranges by the `validator`
 //! derives on the model (model.rs); the rest by the functions in rules.rs.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use serde_json::{Map, Value};
@@ -473,12 +474,15 @@ impl Default for HostsSeen<'_> {
 impl<'n> HostsSeen<'n> {
     /// The first pointer of `id` if it was seen, else remembers `here` for it.
     pub(crate) fn first_or_insert(&mut self, id: &'n str, here: &str) -> Option<&str> {
-        match self.first.get(id) {
-            Some(&(start, end)) => Some(&self.pointers[start..end]),
-            None => {
+        match self.first.entry(id) {
+            Entry::Occupied(seen) => {
+                let (start, end) = *seen.get();
+                Some(&self.pointers[start..end])
+            }
+            Entry::Vacant(slot) => {
                 let start = self.pointers.len();
                 self.pointers.push_str(here);
-                self.first.insert(id, (start, self.pointers.len()));
+                slot.insert((start, self.pointers.len()));
                 None
             }
         }
