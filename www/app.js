@@ -4,7 +4,7 @@
 // the meaning of an answer from parse_response.
 
 import { t } from "./strings.js";
-import { HOST_FIELDS, readHostsText, readNumber, rowsToText } from "./read.js";
+import { HOST_FIELDS, measureText, readHostsText, readNumber, rowsToText } from "./read.js";
 import { batchColumns, curlCommand, h, hostRow, outcomeView, paramRow } from "./ui.js";
 
 const $ = (id) => document.getElementById(id);
@@ -19,6 +19,7 @@ const state = {
   hostsMode: "paste",
   view: null,       // the last evaluation: issues, batches, request
   posted: null,     // the last post's outcome
+  refusedPaste: null, // the size of a paste refused as too large, until the hosts change
   inflight: false,
 };
 
@@ -39,7 +40,47 @@ function readParam() {
 
 function readHosts() {
   if (state.hostsMode === "rows") return { hosts: state.hostRows.map((r) => ({ ...r })), lines: null };
-  return readHostsText($("f-hosts").value, syntaxAt);
+  return state.refusedPaste ? { tooLarge: state.refusedPaste } : readPasted($("f-hosts").value);
+}
+
+/** The last pasted text and what was read from it: a keystroke elsewhere reads nothing again. */
+let pasted = { text: null, read: null };
+
+/**
+ * Pasted hosts, read once per text. Text larger than a whole request may be
+ * (limits().max_body_bytes) is not read at all: no body could carry it, and reading
+ * megabytes on every keystroke would freeze the page.
+ */
+function readPasted(text) {
+  if (pasted.text === text) return pasted.read;
+  const size = tooLarge(text);
+  const read = size ? { tooLarge: size } : readHostsText(text, syntaxAt);
+  pasted = { text, read };
+  return read;
+}
+
+/** The size of a text no request could carry (over limits().max_body_bytes), else null. */
+function tooLarge(text) {
+  const max = state.limits.max_body_bytes;
+  const size = measureText(text);
+  return size.bytes > max ? { ...size, max_body_bytes: max } : null;
+}
+
+/**
+ * A paste that would make the hosts text too large is refused before it reaches the
+ * field: the browser would spend seconds laying out megabytes of text on every change.
+ * The refusal stays shown until the field changes.
+ */
+function onHostsPaste(event) {
+  if (!state.pkg) return;
+  const area = event.target;
+  const added = event.clipboardData?.getData("text/plain") ?? "";
+  const text = area.value.slice(0, area.selectionStart) + added + area.value.slice(area.selectionEnd);
+  const size = tooLarge(text);
+  if (!size) return;
+  event.preventDefault();
+  state.refusedPaste = size;
+  evaluate();
 }
 
 /** Where pasted JSON breaks, as the package's own parser says: {line, column}. */
@@ -72,8 +113,13 @@ function evaluate() {
   if (read.syntax) {
     const message = t(locale, "hosts_json_syntax", read.syntax);
     built.issues.push({ path: "/hosts", code: "syntax", severity: "error", message, params: read.syntax });
+  } else if (read.tooLarge) {
+    const n = (v) => v.toLocaleString(locale);
+    const { bytes, lines, max_body_bytes } = read.tooLarge;
+    const message = t(locale, "hosts_too_large", { bytes: n(bytes), lines: n(lines), max_body_bytes: n(max_body_bytes) });
+    built.issues.push({ path: "/hosts", code: "too_large", severity: "error", message, params: read.tooLarge });
   } else {
-    built = pkg.build_batches(read.hosts, plan, { locale });
+    built = buildBatches(read, plan, locale);
   }
   // When build_batches refuses, the body has no batches; its issues say why, so the
   // body's own complaint about the empty list would only repeat them.
@@ -91,6 +137,16 @@ function evaluate() {
     .map(({ issue }) => issue);
   state.view = { issues, read, plan, body, batches: built.execute_batches, request: result.valid ? result.request : null };
   render();
+}
+
+/** build_batches, asked again only when the hosts read, the plan or the locale changed. */
+let batches = { read: null, key: null, built: null };
+function buildBatches(read, plan, locale) {
+  const key = JSON.stringify([plan, locale]);
+  if (batches.read === read && batches.key === key) return batches.built;
+  const built = state.pkg.build_batches(read.hosts, plan, { locale });
+  batches = { read, key, built };
+  return built;
 }
 
 // ---------- showing issues where they belong ----------
@@ -255,9 +311,9 @@ function applyLabels() {
 
 function setHostsMode(mode) {
   if (mode === "rows") {
-    const read = readHostsText($("f-hosts").value, syntaxAt);
-    if (read.syntax) {
-      // Nothing to turn into rows: stay on the text, where the syntax issue is shown.
+    const read = readHosts();
+    if (read.syntax || read.tooLarge) {
+      // Nothing to turn into rows: stay on the text, where its issue is shown.
       $("mode-paste").checked = true;
       $("f-hosts").focus();
       return;
@@ -306,6 +362,7 @@ function onInput(event) {
   if (el.dataset.kind === "param") state.params[Number(el.dataset.i)][el.dataset.field === "param_name" ? "name" : "value"] = el.value;
   if (el.dataset.kind === "host") state.hostRows[Number(el.dataset.i)][el.dataset.field] = el.value;
   if (el.name === "hosts-mode") return;
+  if (el.id === "f-hosts") state.refusedPaste = null;
   if (state.pkg) evaluate();
 }
 
@@ -386,6 +443,7 @@ async function start() {
   form.addEventListener("input", onInput);
   form.addEventListener("change", (e) => { if (e.target.name === "hosts-mode") setHostsMode(e.target.value); });
   form.addEventListener("click", onClick);
+  $("f-hosts").addEventListener("paste", onHostsPaste);
   form.addEventListener("submit", (e) => e.preventDefault());
   $("post").addEventListener("click", post);
   applyLabels();

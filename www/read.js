@@ -51,6 +51,24 @@ export function readHostsText(text, syntaxAt) {
   return { hosts, lines };
 }
 
+/** The size of pasted text, counted without copying it: UTF-8 bytes (as it would be sent)
+ * and lines (as readHostsText splits them). */
+export function measureText(text) {
+  let bytes = 0;
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      bytes += 1;
+      if (c === 10) lines += 1;
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) lines += 1;
+    } else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { bytes += 4; i += 1; }
+    else bytes += 3;
+  }
+  return { bytes, lines };
+}
+
 /** Host rows back to text: lines when every value survives the trip, else JSON. */
 export function rowsToText(rows) {
   const headerLike = rows.length > 0 && HOST_FIELDS.every((f) => HOST_FIELDS.includes(rows[0][f]));

@@ -49,6 +49,7 @@ export const STRINGS = {
   no_hosts: ["No hosts yet.", "尚无主机。"],
   line_n: ["Line {n}", "第 {n} 行"],
   host_n: ["Host {n}", "主机 {n}"],
+  hosts_too_large: ["too large to read (bytes: {bytes}, lines: {lines}): a whole request carries at most {max_body_bytes} bytes", "内容过大，未读取（{bytes} 字节，{lines} 行）：整个请求最多 {max_body_bytes} 字节"],
   hosts_json_syntax: ["not valid JSON (line {line}, column {column})", "不是合法的 JSON（第 {line} 行，第 {column} 列）"],
 
   sec_plan: ["Rollout plan", "分批计划"],

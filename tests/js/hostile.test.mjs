@@ -2,7 +2,7 @@
 // working afterwards. Numbers come from limits(), never typed here.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { lib, validBody } from "./helpers.mjs";
+import { corpus, lib, validBody } from "./helpers.mjs";
 
 const limits = lib.limits();
 
@@ -141,4 +141,29 @@ test("odd objects read as JSON.stringify reads them", () => {
   const sparse = validBody();
   sparse.execute_batches.length = 3; // a hole is null
   assert.deepEqual(at(refused(sparse), "/execute_batches/2"), [["type", "object"]]);
+});
+
+test("after every export is given wrong types and huge inputs, validate still answers right", () => {
+  const bad = corpus().find((c) => c.name === "E2-201-hosts").body;
+  const expectBad = lib.validate(bad);
+  const attempts = [
+    () => lib.build_batches(Symbol("s"), 10n),
+    () => lib.build_batches(new Array(1_000_000).fill({ resource_id: "r" }), { sizes: [Symbol("s")] }),
+    () => lib.build_batches(new Proxy([], { get() { throw new Error("boom"); } })),
+    () => lib.build_request(123, Symbol("s"), { endpoint: 1n }),
+    () => lib.build_request("u".repeat(limits.max_body_bytes), "x".repeat(limits.max_body_bytes * 2), { token: {} }),
+    () => lib.parse_response("200", {}),
+    () => lib.parse_response(2 ** 53, Symbol("s")),
+    () => lib.parse_response(200, "{".repeat(limits.max_body_bytes)),
+    () => lib.json_schema(Symbol("s")),
+    () => lib.limits(() => { throw new Error("x"); }),
+    () => lib.validate(validBody(), { locale: Symbol("s") }),
+    () => lib.validate(validBody(), new Proxy({}, { get() { throw new Error("boom"); } })),
+  ];
+  for (const attempt of attempts) {
+    try { attempt(); } catch (err) { assert.ok(err instanceof Error, `${attempt}: threw ${String(err)}`); }
+    assert.equal(lib.validate(validBody()).valid, true, `after ${attempt}`);
+    assert.deepEqual(lib.validate(JSON.stringify(validBody())), { valid: true, issues: lib.validate(validBody()).issues });
+    assert.deepEqual(lib.validate(bad), expectBad, `after ${attempt}`);
+  }
 });
