@@ -132,3 +132,30 @@ fn char_position(text: &str, line: usize, byte_column: usize) -> (usize, usize) 
     let chars = bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
     (line.max(1), chars.max(1))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(result: Result<Value, Sink>) -> (String, Vec<String>) {
+        let issue = result.err().map(|s| s.finish(Default::default()).issues.remove(0)).expect("refused");
+        (issue.code, issue.params.keys().cloned().collect())
+    }
+
+    /// The JS binding's `build_request` reads text through `parse_body`: the same refusals
+    /// as `validate_json`, and the same tree when the text is fine.
+    #[test]
+    fn parse_body_refuses_as_validate_json_does() {
+        let text = r#"{"a": ["x\n", 1.5]}"#;
+        assert_eq!(parse_body(text).ok(), serde_json::from_str(text).ok());
+        assert_eq!(refused(parse_body("{\"a\": }")), ("syntax".into(), vec!["line".into(), "column".into()]));
+        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        assert_eq!(refused(parse_body(&deep)), ("too_large".into(), vec!["max_depth".into()]));
+        let huge = " ".repeat(MAX_BODY_BYTES + 1);
+        assert_eq!(refused(parse_body(&huge)).0, "too_large");
+        for text in ["{\"a\": }", deep.as_str(), huge.as_str()] {
+            let report = validate_json(text);
+            assert_eq!(report.issues[0].code, refused(parse_body(text)).0);
+        }
+    }
+}

@@ -280,11 +280,22 @@ mod tests {
         assert_eq!(parse(&text).unwrap().to_value(), value);
     }
 
+    /// The serde path alone (what text the scanner leaves is read by), escapes included.
+    #[test]
+    fn serde_path_reads_the_same_tree() {
+        let text = r#"{"k\u00e9": ["v\n", "plain", -1, 2.5, 7, false, null, {"": []}]}"#;
+        let value: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(parse_with_serde(text).unwrap().to_value(), value);
+        assert_eq!(parse(text).unwrap(), parse_with_serde(text).unwrap());
+    }
+
     #[test]
     fn depth_is_bounded() {
         let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
         assert!(parse(&deep(MAX_DEPTH)).is_ok());
         assert!(matches!(parse(&deep(MAX_DEPTH + 1)), Err(ParseError::TooDeep)));
+        assert!(matches!(parse_with_serde(&deep(MAX_DEPTH + 1)), Err(ParseError::TooDeep)));
+        assert!(parse_with_serde(&deep(MAX_DEPTH)).is_ok());
         assert!(matches!(parse("{\"a\": }"), Err(ParseError::Syntax(_))));
     }
 }
