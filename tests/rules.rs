@@ -5,28 +5,8 @@ mod cases;
 
 use std::collections::BTreeSet;
 
-use cases::{cases, text_cases, valid_body, Case, PAGE_EXAMPLE};
-use coc_script_exec::{validate, validate_json, validate_json_with, validate_with, Locale, Options, Report, Severity};
-
-fn check(rule: &str, name: &str, report: &Report, expect: &[(String, &str, Severity)], absent: &[(String, &str)]) {
-    for (path, code, severity) in expect {
-        assert!(
-            report.issues.iter().any(|i| &i.path == path && i.code == *code && i.severity == *severity),
-            "{rule} {name}: expected {code} ({severity:?}) at {path:?}; got {:#?}",
-            report.issues
-        );
-        if *severity == Severity::Error {
-            assert!(!report.valid, "{rule} {name}: an error must make the report invalid");
-        }
-    }
-    for (path, code) in absent {
-        assert!(
-            !report.issues.iter().any(|i| &i.path == path && i.code == *code),
-            "{rule} {name}: unexpected {code} at {path:?}; got {:#?}",
-            report.issues
-        );
-    }
-}
+use cases::{cases, check, text_cases, valid_body, Case, PAGE_EXAMPLE};
+use coc_script_exec::{validate, validate_json, validate_json_with, validate_with, Locale, Options, Severity};
 
 #[test]
 fn every_rule_case() {

@@ -8,8 +8,8 @@
 #[path = "cases/mod.rs"]
 mod cases;
 
-use cases::{cases, text_cases, Case};
-use coc_script_exec::{wasm, Report, Severity};
+use cases::{cases, check, text_cases, Case};
+use coc_script_exec::{wasm, Report};
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -48,27 +48,6 @@ fn validate(body: JsValue) -> (String, Report) {
 /// (so `5.0` arrives as `5`), written back as text to compare.
 fn as_js_receives(report: &Report) -> String {
     js_text(&js_sys::JSON::parse(&serde_json::to_string(report).unwrap()).unwrap())
-}
-
-/// What tests/rules.rs asserts of each case: these issues present, those absent.
-fn check(rule: &str, name: &str, report: &Report, expect: &[(String, &str, Severity)], absent: &[(String, &str)]) {
-    for (path, code, severity) in expect {
-        assert!(
-            report.issues.iter().any(|i| &i.path == path && i.code == *code && i.severity == *severity),
-            "{rule} {name}: expected {code} ({severity:?}) at {path:?}; got {:#?}",
-            report.issues
-        );
-        if *severity == Severity::Error {
-            assert!(!report.valid, "{rule} {name}: an error must make the report invalid");
-        }
-    }
-    for (path, code) in absent {
-        assert!(
-            !report.issues.iter().any(|i| &i.path == path && i.code == *code),
-            "{rule} {name}: unexpected {code} at {path:?}; got {:#?}",
-            report.issues
-        );
-    }
 }
 
 #[wasm_bindgen_test]

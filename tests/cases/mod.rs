@@ -4,6 +4,7 @@
 //! must not be). Tests match on path, code and severity, never on message text.
 #![allow(dead_code)]
 
+use coc_script_exec::Report;
 use coc_script_exec::Severity::{self, Error, Warning};
 use serde_json::{json, Value};
 
@@ -465,4 +466,26 @@ pub fn text_cases() -> Vec<TextCase> {
             vec![],
         ),
     ]
+}
+
+/// What every layer asserts of a case: the `expect` issues present (an error making the
+/// report invalid), the `absent` ones not.
+pub fn check(rule: &str, name: &str, report: &Report, expect: &[(String, &str, Severity)], absent: &[(String, &str)]) {
+    for (path, code, severity) in expect {
+        assert!(
+            report.issues.iter().any(|i| &i.path == path && i.code == *code && i.severity == *severity),
+            "{rule} {name}: expected {code} ({severity:?}) at {path:?}; got {:#?}",
+            report.issues
+        );
+        if *severity == Error {
+            assert!(!report.valid, "{rule} {name}: an error must make the report invalid");
+        }
+    }
+    for (path, code) in absent {
+        assert!(
+            !report.issues.iter().any(|i| &i.path == path && i.code == *code),
+            "{rule} {name}: unexpected {code} at {path:?}; got {:#?}",
+            report.issues
+        );
+    }
 }
