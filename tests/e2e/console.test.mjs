@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import net from "node:net";
 import { after, before, describe, test } from "node:test";
 
-import { hostLines, launchBrowser, startServer } from "./helpers.mjs";
+import { field, hostLines, launchBrowser, messagesAt, openConsole, startServer } from "./helpers.mjs";
 
 const TOKEN = "tok-3f9a1c-very-secret";
 const KNOWN_SCRIPT = "demo-restart-nginx"; // in www/stand-in-scripts.json
@@ -26,19 +26,10 @@ after(async () => {
   await server?.stop();
 });
 
-/** A fresh page on the console, with every console message, page error and dialog kept. */
-async function open(viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const problems = [];
-  const requests = [];
-  page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`); });
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("dialog", (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-  page.on("request", (r) => requests.push(r.url()));
-  await page.goto(server.url);
-  await page.waitForSelector("#state.ready, #state.blocked");
-  return { page, problems, requests, close: () => context.close() };
+/** A fresh page on the console; `requests` are the URLs it asked for. */
+async function open(viewport) {
+  const opened = await openConsole(browser, server.url, viewport);
+  return { ...opened, requests: opened.requests.map((r) => r.split(" ")[0]) };
 }
 
 /** A loopback port nothing listens on. */
@@ -50,12 +41,6 @@ const closedPort = () => new Promise((resolve) => {
 });
 
 const text = (page, selector) => page.locator(selector).first().textContent();
-/** The messages shown for the control whose name is this pointer. */
-const messagesAt = (page, pointer) => page.evaluate((p) => {
-  const slot = [...document.querySelectorAll("[data-path]")].find((e) => e.dataset.path === p && !e.closest("[hidden]"));
-  return [...slot.querySelectorAll(".msg")].map((m) => ({ severity: m.classList.contains("error") ? "error" : "warning", text: m.textContent }));
-}, pointer);
-const field = (page, pointer) => page.locator(`[name="${pointer}"]:visible`);
 
 /** A valid form: a known script, a token, three hosts. */
 async function fillValid(page, { hosts = hostLines(3, ["cn-north-4"]) } = {}) {

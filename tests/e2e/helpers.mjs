@@ -51,3 +51,36 @@ export function hostLines(count, regions) {
     return `ecs-${region}-${n},sn-${region}-${n},proj-0a1b2c,${region}`;
   }).join("\n");
 }
+
+/**
+ * A fresh page on the console served at `url`, with every console message (`logs`), every
+ * error, warning, page error and dialog (`problems`) and every request (`requests`, as
+ * "url headers body" lines) kept, and the package's `limits()` as the page reads them.
+ */
+export async function openConsole(browser, url, viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const logs = [];
+  const problems = [];
+  const requests = [];
+  page.on("console", (m) => {
+    logs.push(`${m.type()}: ${m.text()}`);
+    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("dialog", (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  page.on("request", (r) => requests.push(`${r.url()} ${JSON.stringify(r.headers())} ${r.postData() ?? ""}`));
+  await page.goto(url);
+  await page.waitForSelector("#state.ready, #state.blocked");
+  const limits = await page.evaluate(async () => (await import("/pkg/coc_script_exec.js")).limits());
+  return { page, limits, logs, problems, requests, close: () => context.close() };
+}
+
+/** The visible control whose `name` is this JSON Pointer. */
+export const field = (page, pointer) => page.locator(`[name="${pointer}"]:visible`);
+
+/** The messages shown for the control whose name is this pointer. */
+export const messagesAt = (page, pointer) => page.evaluate((p) => {
+  const slot = [...document.querySelectorAll("[data-path]")].find((e) => e.dataset.path === p && !e.closest("[hidden]"));
+  return [...slot.querySelectorAll(".msg")].map((m) => ({ severity: m.classList.contains("error") ? "error" : "warning", text: m.textContent }));
+}, pointer);

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 
-import { hostLines, launchBrowser, startServer } from "./helpers.mjs";
+import { field, hostLines, launchBrowser, messagesAt, openConsole, startServer } from "./helpers.mjs";
 
 const TOKEN = "tok-7c21e0-hostile-secret";
 const KNOWN_SCRIPT = "demo-restart-nginx"; // in www/stand-in-scripts.json
@@ -24,31 +24,7 @@ after(async () => {
   await server?.stop();
 });
 
-/** A fresh page on the console, with every console message, page error and dialog kept. */
-async function open() {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const logs = [];
-  const problems = [];
-  const requests = [];
-  page.on("console", (m) => {
-    logs.push(`${m.type()}: ${m.text()}`);
-    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("dialog", (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-  page.on("request", (r) => requests.push(`${r.url()} ${JSON.stringify(r.headers())} ${r.postData() ?? ""}`));
-  await page.goto(server.url);
-  await page.waitForSelector("#state.ready, #state.blocked");
-  const limits = await page.evaluate(async () => (await import("/pkg/coc_script_exec.js")).limits());
-  return { page, limits, logs, problems, requests, close: () => context.close() };
-}
-
-const field = (page, pointer) => page.locator(`[name="${pointer}"]:visible`);
-const messagesAt = (page, pointer) => page.evaluate((p) => {
-  const slot = [...document.querySelectorAll("[data-path]")].find((e) => e.dataset.path === p && !e.closest("[hidden]"));
-  return [...slot.querySelectorAll(".msg")].map((m) => ({ severity: m.classList.contains("error") ? "error" : "warning", text: m.textContent }));
-}, pointer);
+const open = () => openConsole(browser, server.url);
 const grouped = (n, locale) => n.toLocaleString(locale);
 
 /** Pastes `text` into the hosts field as the clipboard does; returns the ms it took to handle. */
