@@ -427,8 +427,11 @@ async function start() {
   applyLabels();
   for (const b of document.querySelectorAll("[data-locale]")) b.addEventListener("click", () => setLocale(b.dataset.locale));
   try {
+    // The module's bytes are fetched alongside its glue, not after it (one round trip
+    // less before the first check; the wasm is most of what there is to load).
+    const wasm = fetch(new URL("../pkg/coc_script_exec_bg.wasm", import.meta.url));
     const pkg = await import("../pkg/coc_script_exec.js");
-    await pkg.default();
+    await pkg.default({ module_or_path: wasm });
     state.pkg = pkg;
     state.limits = pkg.limits();
   } catch (err) {

@@ -36,7 +36,7 @@ function coldEntry(name) {
     case "ours":
       return (
         `import init, { validate } from '../../../pkg/index.js';\n${small}` +
-        "export async function run(wasmUrl) { await init({ module_or_path: wasmUrl }); return validate(small); }\n"
+        "export async function run(wasm) { await init({ module_or_path: wasm }); return validate(small); }\n"
       );
     case "zod":
       return peer("import { validate } from '../../../benches/js/peers/zod.mjs';", "validate(small)");

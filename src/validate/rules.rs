@@ -70,9 +70,21 @@ pub(crate) fn is_param_value_char(c: char) -> bool {
     (c as u32) < 128 && PARAM_VALUE_BYTES[c as usize]
 }
 
-/// S5 and S6 over one `param_value`: what each rule finds (each a tight pass of its own).
+/// S5 and S6 over one `param_value`: one tight pass over its bytes looks for either
+/// (a byte outside S5's set, or the second dot of a pair); only a value where it finds
+/// one pays for a pass per rule.
 pub(crate) fn param_value(value: &str) -> [Option<Finding>; 2] {
-    let charset = value.bytes().position(|b| !PARAM_VALUE_BYTES[b as usize]);
+    let bytes = value.as_bytes();
+    let mut previous = 0u8;
+    let clean = !bytes.iter().any(|&b| {
+        let hit = !PARAM_VALUE_BYTES[b as usize] | (b == b'.' && previous == b'.');
+        previous = b;
+        hit
+    });
+    if clean {
+        return [None, None];
+    }
+    let charset = bytes.iter().position(|b| !PARAM_VALUE_BYTES[*b as usize]);
     let dots = value.find("..");
     [charset.and_then(|i| param_value_charset_at(value, i)), dots.map(|i| param_value_dots_at(value, i))]
 }
@@ -184,6 +196,19 @@ mod tests {
         assert_eq!(index("#x.."), [Some(("charset", 0)), Some(("consecutive_dots", 2))]);
         assert_eq!(index("a...b"), [None, Some(("consecutive_dots", 1))]);
         assert_eq!(index(".x."), [None, None]);
+    }
+
+    proptest::proptest! {
+        /// The one-pass screen finds what one pass per rule finds, on values made of dots,
+        /// allowed and refused characters.
+        #[test]
+        fn s5_s6_screen_agrees_with_a_pass_per_rule(value in "[.a\\- #é\n]{0,12}") {
+            let charset = value.bytes().position(|b| !PARAM_VALUE_BYTES[b as usize]);
+            let dots = value.find("..");
+            let expected =
+                [charset.and_then(|i| param_value_charset_at(&value, i)), dots.map(|i| param_value_dots_at(&value, i))];
+            proptest::prop_assert_eq!(param_value(&value), expected);
+        }
     }
 
     #[test]

@@ -159,7 +159,11 @@ impl<'a> Scanner<'a> {
             // Both ends are ASCII, so the slice is at character boundaries.
             return Some(Cow::Borrowed(&self.text[start..self.at - 1]));
         }
-        let mut out = String::from(&self.text[start..self.at]);
+        // Room for what came before the first escape and as much again: a long value
+        // with escapes grows by doubling from there, not from a few bytes.
+        let before = &self.text[start..self.at];
+        let mut out = String::with_capacity(2 * before.len() + 16);
+        out.push_str(before);
         loop {
             match *self.bytes.get(self.at)? {
                 b'"' => {

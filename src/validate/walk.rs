@@ -365,6 +365,8 @@ impl Walk<'_> {
         let index_findings = to_lookup(rules::order_findings(&indexes, MAX_BATCHES as u64), batches.len());
         let base = self.at.as_str().to_owned();
         let mut hosts = HostsSeen::default();
+        // Sized for every host a valid body can hold, so the map never grows in one.
+        hosts.first.reserve(total.min(MAX_HOSTS));
         for (j, batch) in batches.iter().enumerate() {
             self.with_index(j, |w| {
                 // E3

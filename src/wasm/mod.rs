@@ -12,6 +12,8 @@ mod read;
 mod stand_in;
 mod types;
 
+use std::cell::RefCell;
+
 use js_sys::JsString;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -141,17 +143,18 @@ fn read_body(body: &JsValue) -> Result<Value, Sink> {
 fn validate_value(body: &JsValue, options: &Options) -> Report {
     // Text is judged without ever becoming a `serde_json::Value` (validate/node.rs).
     if let Some(text) = body.dyn_ref::<JsString>() {
-        return match body_text(text) {
-            Ok(text) => crate::validate_json_with(&text, options),
-            Err(refusal) => refusal.finish(options.locale),
+        return match too_long(text) {
+            None => with_text(text, |text| crate::validate_json_with(text, options)),
+            Some(refusal) => refusal.finish(options.locale),
         };
     }
     // A plain object as its JSON text, when that is what the reader would read (plain.rs)
     // and within R-SIZE; else the reader, which also says how large a large one is.
     if let Some(text) = plain::json_text(body).filter(|t| t.length() as usize <= MAX_BODY_BYTES) {
-        let text = copy_string(&text);
-        if text.len() <= MAX_BODY_BYTES {
-            return crate::validate_json_with(&text, options);
+        let report =
+            with_text(&text, |text| (text.len() <= MAX_BODY_BYTES).then(|| crate::validate_json_with(text, options)));
+        if let Some(report) = report {
+            return report;
         }
     }
     match read_body(body) {
@@ -163,13 +166,20 @@ fn validate_value(body: &JsValue, options: &Options) -> Report {
 /// JSON text, copied into Rust only when it can be within R-SIZE (its UTF-16 length is
 /// never more than its UTF-8 length), so a huge string costs no wasm memory.
 fn body_text(text: &JsString) -> Result<String, Sink> {
-    if text.length() as usize > MAX_BODY_BYTES {
+    match too_long(text) {
+        Some(refusal) => Err(refusal),
+        None => Ok(copy_string(text)),
+    }
+}
+
+/// R-SIZE for JS text: refused when its UTF-16 length alone is over the limit.
+fn too_long(text: &JsString) -> Option<Sink> {
+    (text.length() as usize > MAX_BODY_BYTES).then(|| {
         let mut sink = Sink::new();
         let p = params([("max_bytes", MAX_BODY_BYTES.into()), ("actual_bytes", utf8_len(text).into())]);
         sink.error("too_large", "", p);
-        return Err(sink);
-    }
-    Ok(copy_string(text))
+        sink
+    })
 }
 
 #[wasm_bindgen]
@@ -194,19 +204,45 @@ thread_local! {
 /// `encodeInto` instead of wasm-bindgen's `as_string`, whose ASCII loop runs in JS a
 /// character at a time: for a 70 KB body that loop cost more than judging it.
 fn copy_string(text: &JsString) -> String {
+    with_text(text, str::to_owned)
+}
+
+/// The largest buffer [`with_text`] keeps between calls: bodies up to about 85 KB of
+/// text reuse it instead of allocating and zero-filling three bytes per character.
+const KEPT_BUFFER: usize = 256 * 1024;
+
+thread_local! {
+    static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `f` on a JS string as UTF-8 (lone surrogates as U+FFFD), copied by `encodeInto` into a
+/// buffer kept from call to call.
+fn with_text<R>(text: &JsString, f: impl FnOnce(&str) -> R) -> R {
     // At most 3 bytes of UTF-8 per UTF-16 unit.
-    let mut bytes = vec![0u8; text.length() as usize * 3];
+    let needed = text.length() as usize * 3;
+    let mut buffer = BUFFER.with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)).unwrap_or_default());
+    if buffer.len() < needed {
+        buffer.resize(needed, 0);
+    }
     // The view is made after the allocation, which may have grown (and so detached) memory.
     let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
-    let view = js_sys::Uint8Array::new_with_byte_offset_and_length(
-        &memory.buffer(),
-        bytes.as_ptr() as u32,
-        bytes.len() as u32,
-    );
-    let written = ENCODER.with(|encoder| encoder.encode_into(text, &view).written());
-    bytes.truncate(written as usize);
+    let view =
+        js_sys::Uint8Array::new_with_byte_offset_and_length(&memory.buffer(), buffer.as_ptr() as u32, needed as u32);
+    let written = ENCODER.with(|encoder| encoder.encode_into(text, &view).written()) as usize;
+    let bytes = &buffer[..written.min(needed)];
     // TextEncoder writes only valid UTF-8; the check is kept rather than trusted.
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    let result = match std::str::from_utf8(bytes) {
+        Ok(text) => f(text),
+        Err(_) => f(&String::from_utf8_lossy(bytes)),
+    };
+    if buffer.capacity() <= KEPT_BUFFER {
+        BUFFER.with(|b| {
+            if let Ok(mut kept) = b.try_borrow_mut() {
+                *kept = buffer;
+            }
+        });
+    }
+    result
 }
 
 /// Bytes of `text` in UTF-8 (lone surrogates as U+FFFD, as they would be sent), counted
