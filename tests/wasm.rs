@@ -120,3 +120,35 @@ fn set(root: &JsValue, pointer: &str, value: &JsValue) {
         path.iter().fold(root.clone(), |node, key| js_sys::Reflect::get(&node, &JsValue::from_str(key)).unwrap());
     js_sys::Reflect::set(&parent, &JsValue::from_str(last), value).unwrap();
 }
+
+/// Text long enough for the copy that Chromium does by `btoa` and `setFromBase64`
+/// (src/wasm/text.rs), and short, holding every kind of character: ASCII, Latin-1 (which
+/// that copy would get wrong, so it must notice and copy again), the rest of the BMP,
+/// astral, and a lone surrogate (U+FFFD, as it would be sent). The export reads each as
+/// the core reads the same text, and S5's `char` names the character itself.
+#[wasm_bindgen_test]
+fn text_of_every_kind_of_character_reads_as_the_core_reads_it() {
+    let body = |value: &str, filler: usize| {
+        format!(
+            r#"{{"execute_param":{{"resourceful":true,"timeout":300,"success_rate":100,"execute_user":"root",
+            "script_params":[{{"param_name":"p","param_value":"a{value}","param_order":1}}]}},
+            "execute_batches":[],"filler":"{}"}}"#,
+            "x".repeat(filler)
+        )
+    };
+    for filler in [10, 2000, 100_000] {
+        for value in ["plain", "é", "ÿ\u{80}", "中", "😀"] {
+            let text = body(value, filler);
+            let (got_text, got) = validate(JsValue::from_str(&text));
+            assert_eq!(got_text, as_js_receives(&coc_script_exec::validate_json(&text)), "{value} {filler}");
+            let charset = got.issues.iter().find(|i| i.code == "charset");
+            let first = value.chars().next().filter(|c| !c.is_ascii_alphanumeric()).map(String::from);
+            assert_eq!(charset.map(|i| i.params["char"].clone()), first.map(Value::from), "{value} {filler}");
+        }
+        let units: Vec<u16> =
+            body("\u{fffd}", filler).encode_utf16().map(|u| if u == 0xfffd { 0xd800 } else { u }).collect();
+        let js = js_sys::JsString::from_char_code(&units);
+        let (got_text, _) = validate(js.into());
+        assert_eq!(got_text, as_js_receives(&coc_script_exec::validate_json(&body("\u{fffd}", filler))), "{filler}");
+    }
+}

@@ -10,9 +10,8 @@
 mod plain;
 mod read;
 mod stand_in;
+mod text;
 mod types;
-
-use std::cell::RefCell;
 
 use js_sys::JsString;
 use serde::de::DeserializeOwned;
@@ -25,6 +24,7 @@ use crate::limits::MAX_BODY_BYTES;
 use crate::report::{params, Issue, Options, Report, Sink};
 use crate::{BatchesResult, RequestOptions, RequestResult};
 use read::{read, TooLarge};
+use text::{copy_string, with_text};
 
 #[wasm_bindgen]
 extern "C" {
@@ -180,69 +180,6 @@ fn too_long(text: &JsString) -> Option<Sink> {
         sink.error("too_large", "", p);
         sink
     })
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// `TextEncoder`, whose `encodeInto` copies a string into wasm memory natively.
-    type TextEncoder;
-    #[wasm_bindgen(constructor)]
-    fn new() -> TextEncoder;
-    #[wasm_bindgen(method, js_name = encodeInto)]
-    fn encode_into(this: &TextEncoder, source: &JsString, destination: &js_sys::Uint8Array) -> EncodeIntoResult;
-    /// `encodeInto`'s `{read, written}`.
-    type EncodeIntoResult;
-    #[wasm_bindgen(method, getter)]
-    fn written(this: &EncodeIntoResult) -> u32;
-}
-
-thread_local! {
-    static ENCODER: TextEncoder = TextEncoder::new();
-}
-
-/// A JS string as UTF-8 in a Rust `String` (lone surrogates as U+FFFD), by one native
-/// `encodeInto` instead of wasm-bindgen's `as_string`, whose ASCII loop runs in JS a
-/// character at a time: for a 70 KB body that loop cost more than judging it.
-fn copy_string(text: &JsString) -> String {
-    with_text(text, str::to_owned)
-}
-
-/// The largest buffer [`with_text`] keeps between calls: bodies up to about 85 KB of
-/// text reuse it instead of allocating and zero-filling three bytes per character.
-const KEPT_BUFFER: usize = 256 * 1024;
-
-thread_local! {
-    static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-}
-
-/// `f` on a JS string as UTF-8 (lone surrogates as U+FFFD), copied by `encodeInto` into a
-/// buffer kept from call to call.
-fn with_text<R>(text: &JsString, f: impl FnOnce(&str) -> R) -> R {
-    // At most 3 bytes of UTF-8 per UTF-16 unit.
-    let needed = text.length() as usize * 3;
-    let mut buffer = BUFFER.with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)).unwrap_or_default());
-    if buffer.len() < needed {
-        buffer.resize(needed, 0);
-    }
-    // The view is made after the allocation, which may have grown (and so detached) memory.
-    let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
-    let view =
-        js_sys::Uint8Array::new_with_byte_offset_and_length(&memory.buffer(), buffer.as_ptr() as u32, needed as u32);
-    let written = ENCODER.with(|encoder| encoder.encode_into(text, &view).written()) as usize;
-    let bytes = &buffer[..written.min(needed)];
-    // TextEncoder writes only valid UTF-8; the check is kept rather than trusted.
-    let result = match std::str::from_utf8(bytes) {
-        Ok(text) => f(text),
-        Err(_) => f(&String::from_utf8_lossy(bytes)),
-    };
-    if buffer.capacity() <= KEPT_BUFFER {
-        BUFFER.with(|b| {
-            if let Ok(mut kept) = b.try_borrow_mut() {
-                *kept = buffer;
-            }
-        });
-    }
-    result
 }
 
 /// Bytes of `text` in UTF-8 (lone surrogates as U+FFFD, as they would be sent), counted

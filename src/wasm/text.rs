@@ -1,0 +1,96 @@
+//! JS strings into wasm memory as UTF-8: the first step of judging text, and in Chromium
+//! one of the dearest. Blink's `TextEncoder.encodeInto` copies about one byte per
+//! nanosecond, more than `JSON.parse` takes to read the same text; `btoa` (Blink) and then
+//! `Uint8Array.prototype.setFromBase64` (V8, into the wasm memory) copy ASCII text in
+//! about two thirds of that time (BENCHMARKS.md, "What was tried"). So ASCII text of some
+//! length goes that way where the engine has `setFromBase64`, and everything else, or any
+//! text that turns out not to be ASCII, through `encodeInto`.
+
+use std::cell::RefCell;
+
+use js_sys::JsString;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = r#"
+const encoder = new TextEncoder();
+const base64 = typeof Uint8Array.prototype.setFromBase64 === "function";
+export function copy_text(text, memory, ptr, capacity, latin1) {
+  const view = new Uint8Array(memory.buffer, ptr, capacity);
+  if (latin1 && base64) {
+    try {
+      return view.setFromBase64(btoa(text)).written;
+    } catch {
+      // A character above U+00FF: btoa refuses it.
+    }
+  }
+  return -1 - encoder.encodeInto(text, view).written;
+}
+"#)]
+extern "C" {
+    /// Copies `text` into `capacity` bytes of `memory` at `ptr`. With `latin1`, where the
+    /// engine can, as Latin-1 bytes (UTF-8 only if the text is ASCII), returning the
+    /// count; else as UTF-8 by `encodeInto` (lone surrogates as U+FFFD), returning
+    /// `-1 - count`.
+    fn copy_text(text: &JsString, memory: &JsValue, ptr: u32, capacity: u32, latin1: bool) -> i32;
+}
+
+/// Text shorter than this goes straight to `encodeInto`: `btoa` makes a string of its own,
+/// which only pays off on longer text.
+const LATIN1_FROM: u32 = 1024;
+
+/// The largest buffer [`with_text`] keeps between calls: bodies up to about 85 KB of
+/// text reuse it instead of allocating and zero-filling three bytes per character.
+const KEPT_BUFFER: usize = 256 * 1024;
+
+thread_local! {
+    static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A JS string as UTF-8 in a Rust `String` (lone surrogates as U+FFFD).
+pub(super) fn copy_string(text: &JsString) -> String {
+    with_text(text, str::to_owned)
+}
+
+/// `f` on a JS string as UTF-8 (lone surrogates as U+FFFD), copied natively into a buffer
+/// kept from call to call (not by wasm-bindgen's `as_string`, whose ASCII loop runs in JS
+/// a character at a time).
+pub(super) fn with_text<R>(text: &JsString, f: impl FnOnce(&str) -> R) -> R {
+    // At most 3 bytes of UTF-8 per UTF-16 unit.
+    let needed = text.length() as usize * 3;
+    let mut buffer = BUFFER.with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)).unwrap_or_default());
+    if buffer.len() < needed {
+        buffer.resize(needed, 0);
+    }
+    // The memory's buffer is read after the allocation, which may have grown (and so
+    // replaced) it.
+    let memory = wasm_bindgen::memory();
+    let copy = |latin1| copy_text(text, &memory, buffer.as_ptr() as u32, needed as u32, latin1);
+    let mut copied = copy(text.length() >= LATIN1_FROM);
+    if copied >= 0 && !is_ascii(&buffer[..(copied as usize).min(needed)]) {
+        // Latin-1 bytes are UTF-8 only where they are ASCII.
+        copied = copy(false);
+    }
+    let written = if copied >= 0 { copied } else { -1 - copied };
+    let bytes = &buffer[..usize::try_from(written).unwrap_or(0).min(needed)];
+    // Both ways write only valid UTF-8 here; the check is kept rather than trusted.
+    let result = match std::str::from_utf8(bytes) {
+        Ok(text) => f(text),
+        Err(_) => f(&String::from_utf8_lossy(bytes)),
+    };
+    if buffer.capacity() <= KEPT_BUFFER {
+        BUFFER.with(|b| {
+            if let Ok(mut kept) = b.try_borrow_mut() {
+                *kept = buffer;
+            }
+        });
+    }
+    result
+}
+
+/// No byte of 0x80 or above, sixteen at a time (no early exit, so it vectorises).
+fn is_ascii(bytes: &[u8]) -> bool {
+    let chunks = bytes.chunks_exact(16);
+    let rest = chunks.remainder();
+    let high = chunks.fold(0u128, |acc, c| acc | u128::from_le_bytes(c.try_into().unwrap_or_default()));
+    high & u128::from_le_bytes([0x80; 16]) == 0 && rest.is_ascii()
+}
