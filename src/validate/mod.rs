@@ -5,6 +5,7 @@
 pub(crate) mod node;
 pub(crate) mod rules;
 mod scan;
+mod screen;
 pub(crate) mod walk;
 
 use serde::Deserialize;

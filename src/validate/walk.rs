@@ -11,10 +11,9 @@ use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
 use super::node::{self, Member, Node};
 use super::rules::{self, count, expected, Finding, OrderFinding};
+use super::screen::{clean_host, param_errors};
 use crate::limits::*;
-use crate::model::{
-    ExecuteInstancesBatchInfo, ExecuteResourceInstance, RotationStrategy, ScriptExecuteInputParam, ScriptExecuteParam,
-};
+use crate::model::{ExecuteInstancesBatchInfo, ExecuteResourceInstance, RotationStrategy, ScriptExecuteParam};
 use crate::report::{params, Pointer, Severity, Sink};
 
 /// A member read for presence and JSON type.
@@ -97,7 +96,7 @@ fn field_bool(obj: &[Member<'_>], key: &str) -> Read<bool> {
 
 /// A whole number as the model's unsigned integer; out-of-range values saturate, so the
 /// range rule still sees them as out of range.
-fn as_u64(f: f64) -> u64 {
+pub(crate) fn as_u64(f: f64) -> u64 {
     f as u64
 }
 
@@ -309,12 +308,7 @@ impl Walk<'_> {
                 let name = field_str(obj, "param_name");
                 let value = field_str(obj, "param_value");
                 let order = field_int(obj, "param_order");
-                let model = ScriptExecuteInputParam {
-                    param_name: name.ok().unwrap_or("n").to_owned(),
-                    param_value: value.ok().unwrap_or("").to_owned(),
-                    param_order: order.ok().map_or(PARAM_ORDER_MIN, as_u64),
-                };
-                let errors = model.validate().err();
+                let errors = param_errors(name, value, order);
                 // S2, S3
                 w.string_field("param_name", name, &errors, |w, name| {
                     if let Some(first) = name_dup[i] {
@@ -417,6 +411,26 @@ impl Walk<'_> {
 
     /// I1-I6 for one host, wherever it stands (a body or build_batches' `hosts`).
     fn host<'n>(&mut self, item: &'n Node<'_>, hosts: &mut HostsSeen<'n>) {
+        if let Some(id) = item.as_object().and_then(clean_host) {
+            // I1-I5 cannot find anything (see `clean_host`): I6 alone.
+            self.with_key("resource_id", |w| w.duplicate_host(id, hosts));
+            return;
+        }
+        self.host_in_full(item, hosts);
+    }
+
+    /// I6: the script would run twice on one host.
+    fn duplicate_host<'n>(&mut self, id: &'n str, hosts: &mut HostsSeen<'n>) {
+        if let Some(first) = hosts.first_or_insert(id, self.at.as_str()) {
+            let first = first.to_owned();
+            self.here_with(Severity::Warning, "duplicate_host", || {
+                params([("value", id.into()), ("first", first.into())])
+            });
+        }
+    }
+
+    /// I1-I6 for one host, every rule run.
+    fn host_in_full<'n>(&mut self, item: &'n Node<'_>, hosts: &mut HostsSeen<'n>) {
         // I1
         let Some(obj) = item.as_object() else {
             self.here(Severity::Error, ("type", expected("object")));
@@ -437,14 +451,8 @@ impl Walk<'_> {
         for (field, read) in ExecuteResourceInstance::FIELDS.into_iter().zip(reads) {
             // I2-I5
             self.string_field(field, read, &errors, |w, value| {
-                // I6: the script would run twice on one host.
                 if field == "resource_id" {
-                    if let Some(first) = hosts.first_or_insert(value, w.at.as_str()) {
-                        let first = first.to_owned();
-                        w.here_with(Severity::Warning, "duplicate_host", || {
-                            params([("value", value.into()), ("first", first.into())])
-                        });
-                    }
+                    w.duplicate_host(value, hosts);
                 }
             });
         }
@@ -518,4 +526,11 @@ fn to_lookup(findings: Vec<(usize, OrderFinding)>, len: usize) -> Vec<Option<Ord
 pub(crate) fn host_at<'n>(at: Pointer, item: &'n Node<'_>, hosts: &mut HostsSeen<'n>, sink: &mut Sink) {
     let mut w = Walk { at, sink };
     w.host(item, hosts);
+}
+
+/// [`host_at`] without the screen (screen.rs tests the two against each other).
+#[cfg(test)]
+pub(crate) fn host_in_full_at<'n>(at: Pointer, item: &'n Node<'_>, hosts: &mut HostsSeen<'n>, sink: &mut Sink) {
+    let mut w = Walk { at, sink };
+    w.host_in_full(item, hosts);
 }
