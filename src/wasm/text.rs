@@ -3,8 +3,9 @@
 //! nanosecond, more than `JSON.parse` takes to read the same text; `btoa` (Blink) and then
 //! `Uint8Array.prototype.setFromBase64` (V8, into the wasm memory) copy ASCII text in
 //! about two thirds of that time (BENCHMARKS.md, "What was tried"). So ASCII text of some
-//! length goes that way where the engine has `setFromBase64`, and everything else, or any
-//! text that turns out not to be ASCII, through `encodeInto`.
+//! length goes that way where the engine has `setFromBase64`, short ASCII text by a plain
+//! loop (cheaper than any native call for a few hundred bytes), and everything else, or
+//! any text that turns out not to be ASCII, through `encodeInto`.
 
 use std::cell::RefCell;
 
@@ -16,6 +17,17 @@ const encoder = new TextEncoder();
 const base64 = typeof Uint8Array.prototype.setFromBase64 === "function";
 export function copy_text(text, memory, ptr, capacity, latin1) {
   const view = new Uint8Array(memory.buffer, ptr, capacity);
+  const n = text.length;
+  if (n <= 512) {
+    // Short ASCII text: a plain loop costs less than a native call's fixed part.
+    let i = 0;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 0x7f) break;
+      view[i] = c;
+    }
+    if (i === n) return -1 - n;
+  }
   if (latin1 && base64) {
     try {
       return view.setFromBase64(btoa(text)).written;
@@ -27,12 +39,14 @@ export function copy_text(text, memory, ptr, capacity, latin1) {
 }
 "#)]
 extern "C" {
-    /// Copies `text` into `capacity` bytes of `memory` at `ptr`. With `latin1`, where the
-    /// engine can, as Latin-1 bytes (UTF-8 only if the text is ASCII), returning the
-    /// count; else as UTF-8 by `encodeInto` (lone surrogates as U+FFFD), returning
+    /// Copies `text` into `capacity` bytes of `memory` at `ptr`. Short ASCII text by a
+    /// loop; with `latin1`, where the engine can, as Latin-1 bytes (UTF-8 only if the
+    /// text is ASCII), returning the count; else as UTF-8 by `encodeInto` (lone
+    /// surrogates as U+FFFD). UTF-8 either of the first and last ways, returning
     /// `-1 - count`.
     fn copy_text(text: &JsString, memory: &JsValue, ptr: u32, capacity: u32, latin1: bool) -> i32;
 }
+
 
 /// Text shorter than this goes straight to `encodeInto`: `btoa` makes a string of its own,
 /// which only pays off on longer text.
