@@ -47,9 +47,8 @@ extern "C" {
     fn copy_text(text: &JsString, memory: &JsValue, ptr: u32, capacity: u32, latin1: bool) -> i32;
 }
 
-
-/// Text shorter than this goes straight to `encodeInto`: `btoa` makes a string of its own,
-/// which only pays off on longer text.
+/// Text shorter than this is never copied by `btoa`, which makes a string of its own and
+/// pays off only on longer text.
 const LATIN1_FROM: u32 = 1024;
 
 /// The largest buffer [`with_text`] keeps between calls: bodies up to about 85 KB of
