@@ -39,11 +39,10 @@ export function copy_text(text, memory, ptr, capacity, latin1) {
 }
 "#)]
 extern "C" {
-    /// Copies `text` into `capacity` bytes of `memory` at `ptr`. Short ASCII text by a
-    /// loop; with `latin1`, where the engine can, as Latin-1 bytes (UTF-8 only if the
-    /// text is ASCII), returning the count; else as UTF-8 by `encodeInto` (lone
-    /// surrogates as U+FFFD). UTF-8 either of the first and last ways, returning
-    /// `-1 - count`.
+    /// Copies `text` into `capacity` bytes of `memory` at `ptr` and says how: `-1 - n`
+    /// for n bytes of UTF-8 (short ASCII text by a loop, anything by `encodeInto`, lone
+    /// surrogates as U+FFFD); `n` for n Latin-1 bytes (only with `latin1`, where the
+    /// engine has `setFromBase64`), which are UTF-8 only where the text is ASCII.
     fn copy_text(text: &JsString, memory: &JsValue, ptr: u32, capacity: u32, latin1: bool) -> i32;
 }
 
