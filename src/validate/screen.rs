@@ -45,29 +45,33 @@ pub(crate) fn param_errors(name: Read<&str>, value: Read<&str>, order: Read<f64>
 /// this, and the screen costs a fraction of reading each field, running the derives and
 /// looking for unknown keys.
 pub(crate) fn clean_host<'n>(obj: &'n [Member<'_>]) -> Option<&'n str> {
+    // Keys are unique once read (node.rs), so four members that are all fields are the four.
     if obj.len() != ExecuteResourceInstance::FIELDS.len() {
         return None;
     }
-    let mut seen = [false; 4];
     let mut id = None;
     for (key, value) in obj {
         let Node::String(s) = value else { return None };
-        let (slot, min, max) = match key.as_ref() {
-            "resource_id" => (0, RESOURCE_ID_MIN, RESOURCE_ID_MAX),
-            "agent_sn" => (1, HOST_FIELD_MIN, HOST_FIELD_MAX),
-            "project_id" => (2, HOST_FIELD_MIN, HOST_FIELD_MAX),
-            "region_id" => (3, HOST_FIELD_MIN, HOST_FIELD_MAX),
-            _ => return None,
-        };
-        if !surely_within(s, min, max) || std::mem::replace(&mut seen[slot], true) {
+        let field = ExecuteResourceInstance::FIELDS.iter().position(|f| f == key)?;
+        let (min, max) = HOST_FIELD_BOUNDS[field];
+        if !surely_within(s, min, max) {
             return None;
         }
-        if slot == 0 {
+        if field == 0 {
+            // FIELDS[0] is resource_id.
             id = Some(s.as_ref());
         }
     }
     id
 }
+
+/// The length bounds of [`ExecuteResourceInstance::FIELDS`], in that order (I2-I5).
+const HOST_FIELD_BOUNDS: [(usize, usize); 4] = [
+    (RESOURCE_ID_MIN, RESOURCE_ID_MAX),
+    (HOST_FIELD_MIN, HOST_FIELD_MAX),
+    (HOST_FIELD_MIN, HOST_FIELD_MAX),
+    (HOST_FIELD_MIN, HOST_FIELD_MAX),
+];
 
 #[cfg(test)]
 mod tests {

@@ -99,7 +99,8 @@ pub(super) fn with_text<R>(text: &JsString, f: impl FnOnce(&str) -> R) -> R {
     result
 }
 
-/// No byte of 0x80 or above, sixteen at a time (no early exit, so it vectorises).
+/// No byte of 0x80 or above, sixteen at a time (no early exit, so it vectorises): std's
+/// `is_ascii`, built without SIMD, made validate 1.14x slower on the largest body.
 fn is_ascii(bytes: &[u8]) -> bool {
     let chunks = bytes.chunks_exact(16);
     let rest = chunks.remainder();

@@ -4,31 +4,20 @@
 
 import assert from "node:assert/strict";
 import net from "node:net";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
-import { field, hostLines, launchBrowser, messagesAt, openConsole, startServer } from "./helpers.mjs";
+import { field, hostLines, messagesAt, openConsole, sharedConsole, startServer } from "./helpers.mjs";
 
 const TOKEN = "tok-3f9a1c-very-secret";
 const KNOWN_SCRIPT = "demo-restart-nginx"; // in www/stand-in-scripts.json
 /** 15 hosts in cn-north-4, then 8 in cn-south-1. */
 const HOSTS_23 = `${hostLines(15, ["cn-north-4"])}\n${hostLines(8, ["cn-south-1"])}`;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = sharedConsole();
 
 /** A fresh page on the console; `requests` are the URLs it asked for. */
 async function open(viewport) {
-  const opened = await openConsole(browser, server.url, viewport);
+  const opened = await openConsole(shared.browser, shared.server.url, viewport);
   return { ...opened, requests: opened.requests.map((r) => r.split(" ")[0]) };
 }
 
@@ -63,7 +52,7 @@ describe("the console", () => {
     assert.equal(await field(page, "/execute_param/execute_user").inputValue(), "root");
     assert.equal(await field(page, "/execute_param/timeout").inputValue(), "300");
     assert.equal(await field(page, "/execute_param/success_rate").inputValue(), "100");
-    assert.equal(await field(page, "/endpoint").inputValue(), server.url.replace(/\/$/, ""));
+    assert.equal(await field(page, "/endpoint").inputValue(), shared.server.url.replace(/\/$/, ""));
     assert.match(await text(page, "#h-timeout"), /5 to 1800/);
     assert.match(await text(page, "#totals"), /0 \/ 200 hosts · 0 \/ 20 batches · at most 10 per batch/);
     const unlabelled = await page.evaluate(() => [...document.querySelectorAll("input, select, textarea, button")]
@@ -203,15 +192,15 @@ describe("the console", () => {
     await page.waitForSelector("#outcome.ok");
     assert.match(await text(page, "#execute-uuid"), /^SCT\d{14}[0-9a-f]{9}$/);
     assert.match(await text(page, "#outcome"), /at most 1 MB of the script's log/);
-    assert.match(server.log(), /POST \/v1\/job\/scripts\/demo-restart-nginx -> 200/);
+    assert.match(shared.server.log(), /POST \/v1\/job\/scripts\/demo-restart-nginx -> 200/);
 
     // Pressing Enter in a field neither submits the form nor starts another run.
-    const runs = () => server.log().match(/-> 200/g).length;
+    const runs = () => shared.server.log().match(/-> 200/g).length;
     const before = runs();
     await field(page, "/script_uuid").press("Enter");
     await field(page, "/execute_param/timeout").press("Enter");
     await page.waitForTimeout(300);
-    assert.equal(page.url(), server.url);
+    assert.equal(page.url(), shared.server.url);
     assert.equal(runs(), before);
 
     const curl = await text(page, "#curl-text");
@@ -224,7 +213,7 @@ describe("the console", () => {
       history: history.length,
       text: document.body.innerText,
     }));
-    for (const [where, value] of Object.entries({ ...seen, curl, requests: requests.join("\n"), server: server.log() })) {
+    for (const [where, value] of Object.entries({ ...seen, curl, requests: requests.join("\n"), server: shared.server.log() })) {
       assert.ok(!String(value).includes(TOKEN), `the token appears in ${where}`);
     }
     assert.equal(await page.locator("#f-token").getAttribute("autocomplete"), "off");
@@ -249,7 +238,7 @@ describe("the console", () => {
     // A service that sends its error with a readable status: the code is shown as sent.
     const loud = await startServer(["--error-status", "400"]);
     try {
-      const context = await browser.newContext();
+      const context = await shared.browser.newContext();
       const p = await context.newPage();
       await p.goto(loud.url);
       await p.waitForSelector("#state.blocked");

@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -84,3 +85,20 @@ export const messagesAt = (page, pointer) => page.evaluate((p) => {
   const slot = [...document.querySelectorAll("[data-path]")].find((e) => e.dataset.path === p && !e.closest("[hidden]"));
   return [...slot.querySelectorAll(".msg")].map((m) => ({ severity: m.classList.contains("error") ? "error" : "warning", text: m.textContent }));
 }, pointer);
+
+/**
+ * The console's server and a browser, shared by a suite's tests: started before them and
+ * closed after. Read `.server` and `.browser` inside tests (they exist once `before` ran).
+ */
+export function sharedConsole() {
+  const shared = { server: undefined, browser: undefined };
+  before(async () => {
+    shared.server = await startServer();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.stop();
+  });
+  return shared;
+}

@@ -4,27 +4,16 @@
 //   node --test tests/e2e/hostile.test.mjs
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
-import { field, hostLines, launchBrowser, messagesAt, openConsole, startServer } from "./helpers.mjs";
+import { field, hostLines, messagesAt, openConsole, sharedConsole } from "./helpers.mjs";
 
 const TOKEN = "tok-7c21e0-hostile-secret";
 const KNOWN_SCRIPT = "demo-restart-nginx"; // in www/stand-in-scripts.json
 
-let server;
-let browser;
+const shared = sharedConsole();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const open = () => openConsole(browser, server.url);
+const open = () => openConsole(shared.browser, shared.server.url);
 const grouped = (n, locale) => n.toLocaleString(locale);
 
 /** Pastes `text` into the hosts field as the clipboard does; returns the ms it took to handle. */
@@ -164,14 +153,14 @@ describe("hostile input at the console", () => {
       historyLength: history.length,
       text: document.body.innerText,
     }));
-    assert.equal(seen.url, server.url);
+    assert.equal(seen.url, shared.server.url);
     assert.equal(seen.historyLength, historyBefore, "posting adds no history entry");
     assert.equal(seen.historyState, "null");
     const posted = requests.filter((r) => r.includes("/v1/job/scripts/"));
     assert.equal(posted.length, 1);
     assert.ok(posted[0].includes(TOKEN), "the token goes in the request's header");
     assert.ok(!posted[0].split(" ")[0].includes(TOKEN), "and not in its URL");
-    const places = { ...seen, logs: logs.join("\n"), otherRequests: requests.filter((r) => !posted.includes(r)).join("\n"), server: server.log() };
+    const places = { ...seen, logs: logs.join("\n"), otherRequests: requests.filter((r) => !posted.includes(r)).join("\n"), server: shared.server.log() };
     for (const [where, value] of Object.entries(places)) {
       assert.ok(!String(value).includes(TOKEN), `the token appears in ${where}`);
     }
