@@ -6,24 +6,30 @@
 #![warn(missing_docs)]
 
 mod batches;
+mod code;
 pub mod limits;
 pub mod messages;
 pub mod model;
 mod report;
 mod request;
+mod rules;
 mod schema;
 mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use batches::{build_batches, BatchesResult};
+pub use code::Code;
 pub use limits::{limits, Limits};
-pub use report::{Issue, Locale, Options, Report, Severity};
+pub use messages::Locale;
+pub use report::{Issue, Options, Report, Revision, Severity};
+pub use rules::rule_ids;
 pub use schema::json_schema;
 pub use validate::{validate, validate_json, validate_json_with, validate_with};
 
 pub use request::{
-    build_request, parse_response, HttpRequest, Outcome, RequestOptions, RequestResult, DEFAULT_ENDPOINT,
+    build_request, parse_response, Headers, HttpRequest, Outcome, RequestOptions, RequestResult, ScriptSource,
+    DEFAULT_ENDPOINT,
 };
 
 /// The README's Rust quick start, compiled and run as a doctest so it cannot rot.

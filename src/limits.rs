@@ -7,6 +7,9 @@
 
 use serde::Serialize;
 
+use crate::report::Revision;
+use crate::rules::{field_at, Kind};
+
 /// Hosts across all batches of one request (E2).
 pub const MAX_HOSTS: usize = 200;
 /// Batches in one request (E1), and the largest `batch_index` (E4).
@@ -46,6 +49,23 @@ pub const PARAM_NAME_MAX: usize = 64;
 pub const PARAM_VALUE_MIN: usize = 0;
 /// Characters in `param_value` (S4).
 pub const PARAM_VALUE_MAX: usize = 1024;
+/// Characters in `param_value` under `current` (S4: the SDK 3.1.219 says "1-4096").
+pub const PARAM_VALUE_MIN_CURRENT: usize = 1;
+/// Characters in `param_value` under `current` (S4).
+pub const PARAM_VALUE_MAX_CURRENT: usize = 4096;
+/// Characters of a string that must only be non-empty (`current`: `provider`, `type`,
+/// `param_refer.param_id`, `param_refer.param_version`).
+pub const NON_EMPTY_MIN: usize = 1;
+/// Items of a host's `custom_attributes` under `current` (I10: "map length at most 5").
+pub const CUSTOM_ATTRIBUTES_MAX: usize = 5;
+/// Characters of a custom attribute's `key` (I10: "key length 10", read as a maximum).
+pub const CUSTOM_ATTRIBUTE_KEY_MAX: usize = 10;
+/// Characters of a custom attribute's `value` (I10: "value length 20", read as a maximum).
+pub const CUSTOM_ATTRIBUTE_VALUE_MAX: usize = 20;
+/// Characters of the `x-project-id` header `build_request` sends under `current`.
+pub const PROJECT_ID_HEADER_MIN: usize = 1;
+/// Characters of the `x-project-id` header `build_request` sends under `current`.
+pub const PROJECT_ID_HEADER_MAX: usize = 64;
 /// Smallest `param_order` (S7).
 pub const PARAM_ORDER_MIN: u64 = 1;
 /// Smallest `batch_index` (E4).
@@ -147,10 +167,26 @@ pub struct Limits {
     pub script_uuid_max: usize,
     /// See [`MAX_LOG_BYTES`].
     pub max_log_bytes: usize,
+    /// See [`CUSTOM_ATTRIBUTES_MAX`] (`current`).
+    pub custom_attributes_max: usize,
+    /// See [`CUSTOM_ATTRIBUTE_KEY_MAX`] (`current`).
+    pub custom_attribute_key_max: usize,
+    /// See [`CUSTOM_ATTRIBUTE_VALUE_MAX`] (`current`).
+    pub custom_attribute_value_max: usize,
+    /// See [`PROJECT_ID_HEADER_MIN`] (`current`).
+    pub project_id_header_min: usize,
+    /// See [`PROJECT_ID_HEADER_MAX`] (`current`).
+    pub project_id_header_max: usize,
 }
 
-/// Every documented number, as one serializable struct.
-pub fn limits() -> Limits {
+/// Every documented number of a revision, as one serializable struct (the same field
+/// names in each; a number a revision changes is read from its table).
+pub fn limits(revision: Revision) -> Limits {
+    let (param_value_min, param_value_max) =
+        match field_at(revision, &["execute_param", "script_params", "param_value"]).map(|f| &f.kind) {
+            Some(Kind::Str(min, max)) => (*min, max.unwrap_or(MAX_BODY_BYTES)),
+            _ => (PARAM_VALUE_MIN, PARAM_VALUE_MAX),
+        };
     Limits {
         max_hosts: MAX_HOSTS,
         min_batches: MIN_BATCHES,
@@ -168,8 +204,8 @@ pub fn limits() -> Limits {
         execute_user_root: EXECUTE_USER_ROOT,
         param_name_min: PARAM_NAME_MIN,
         param_name_max: PARAM_NAME_MAX,
-        param_value_min: PARAM_VALUE_MIN,
-        param_value_max: PARAM_VALUE_MAX,
+        param_value_min,
+        param_value_max,
         param_order_min: PARAM_ORDER_MIN,
         batch_index_min: BATCH_INDEX_MIN,
         resource_id_min: RESOURCE_ID_MIN,
@@ -182,5 +218,10 @@ pub fn limits() -> Limits {
         script_uuid_min: SCRIPT_UUID_MIN,
         script_uuid_max: SCRIPT_UUID_MAX,
         max_log_bytes: MAX_LOG_BYTES,
+        custom_attributes_max: CUSTOM_ATTRIBUTES_MAX,
+        custom_attribute_key_max: CUSTOM_ATTRIBUTE_KEY_MAX,
+        custom_attribute_value_max: CUSTOM_ATTRIBUTE_VALUE_MAX,
+        project_id_header_min: PROJECT_ID_HEADER_MIN,
+        project_id_header_max: PROJECT_ID_HEADER_MAX,
     }
 }

@@ -3,38 +3,37 @@
 //! the field and the limit in an operator's words: "timeout must be between 5 and 1800
 //! seconds; got 4".
 
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::report::Locale;
+use crate::code::Code;
 
-/// Every issue code any function of this crate can return.
-pub const CODES: &[&str] = &[
-    "type",
-    "required",
-    "unknown_field",
-    "range",
-    "boundary",
-    "decimal_places",
-    "length",
-    "must_be_root",
-    "count",
-    "duplicate",
-    "charset",
-    "consecutive_dots",
-    "sequence",
-    "total_hosts",
-    "enum",
-    "duplicate_host",
-    "syntax",
-    "too_large",
-    "truncated",
-    "endpoint",
-    "capped",
-];
+/// The language of `message` texts. Codes and params never change with it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Locale {
+    /// English (the default).
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    /// Simplified Chinese.
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+}
+
+/// Every issue code any function of this crate can return, by name.
+pub const CODES: &[&str] = &{
+    let mut names = [""; Code::ALL.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = Code::ALL[i].as_str();
+        i += 1;
+    }
+    names
+};
 
 /// The message for one issue, from its code, path and params (public so that callers
 /// holding a serialized issue can render it in another locale).
-pub fn render(locale: Locale, code: &str, path: &str, p: &Map<String, Value>) -> String {
+pub fn render(locale: Locale, code: Code, path: &str, p: &Map<String, Value>) -> String {
     let field = Field::of(path);
     match locale {
         Locale::En => en(code, &field, p),
@@ -119,6 +118,7 @@ fn noun_en(key: &str) -> &'static str {
         "script_params" => "parameters",
         "execute_batches" | "plan" => "batches",
         "target_instances" | "hosts" => "hosts",
+        "custom_attributes" => "attributes",
         _ => "items",
     }
 }
@@ -128,6 +128,7 @@ fn noun_zh(key: &str) -> &'static str {
         "script_params" => "个参数",
         "execute_batches" | "plan" => "个批次",
         "target_instances" | "hosts" => "台主机",
+        "custom_attributes" => "个属性",
         _ => "项",
     }
 }
@@ -154,107 +155,125 @@ fn type_zh(kind: &str) -> &'static str {
     }
 }
 
-fn en(code: &str, f: &Field, p: &Map<String, Value>) -> String {
+fn en(code: Code, f: &Field, p: &Map<String, Value>) -> String {
+    use Code::*;
     let (label, unit) = (f.label_en(), if is_percent(f, p) { "%" } else { unit_en(&f.key) });
     match code {
-        "type" if is_size_entry(f, p) => {
+        Type if is_size_entry(f, p) => {
             format!("{label} must be a number of hosts (a whole number) or a share of all hosts such as \"25%\"")
         }
-        "type" => format!("{label} must be {}", type_en(&v(p, "expected"))),
-        "required" => format!("{label} is required"),
-        "unknown_field" => format!("{} is not a field of this API; the service ignores it", q(p, "field")),
-        "range" => format!("{label} must be between {}{unit} and {}{unit}; got {}", v(p, "min"), v(p, "max"), v(p, "actual")),
-        "boundary" => format!(
+        Type => format!("{label} must be {}", type_en(&v(p, "expected"))),
+        Required => format!("{label} is required"),
+        UnknownField => format!("{} is not a field of this API; the service ignores it", q(p, "field")),
+        Range => format!("{label} must be between {}{unit} and {}{unit}; got {}", v(p, "min"), v(p, "max"), v(p, "actual")),
+        Boundary => format!(
             "{label} of exactly {}{unit} is at the edge: the page allows {} to {}{unit} but also says \"greater than {} and less than {}\"; stay inside to be safe",
             v(p, "actual"), v(p, "min"), v(p, "max"), v(p, "min"), v(p, "max")
         ),
-        "decimal_places" => format!("{label} may have at most {} decimal place; got {}", v(p, "max"), v(p, "actual")),
-        "length" => format!("{label} must be {} to {} characters long; got {}", v(p, "min"), v(p, "max"), v(p, "actual")),
-        "must_be_root" => format!("{label} must be \"root\": the service runs scripts as root only; got {}", q(p, "actual")),
-        "count" if p.contains_key("smallest_size") => match p.get("smallest_size") {
+        DecimalPlaces => format!("{label} may have at most {} decimal place; got {}", v(p, "max"), v(p, "actual")),
+        Length if !p.contains_key("max") => {
+            format!("{label} must be at least {} characters long; got {}", v(p, "min"), v(p, "actual"))
+        }
+        Length => format!("{label} must be {} to {} characters long; got {}", v(p, "min"), v(p, "max"), v(p, "actual")),
+        MustBeRoot => format!("{label} must be \"root\": the service runs scripts as root only; got {}", q(p, "actual")),
+        Count if p.contains_key("smallest_size") => match p.get("smallest_size") {
             Some(Value::Number(n)) => format!(
                 "this plan needs {} batches, more than the {} allowed; a batch size of {n} or more would fit",
                 v(p, "actual"), v(p, "max")
             ),
             _ => format!("this plan needs {} batches, more than the {} allowed, and no batch size fits", v(p, "actual"), v(p, "max")),
         },
-        "count" => format!("{label} must have {} to {} {}; got {}", v(p, "min"), v(p, "max"), noun_en(&f.key), v(p, "actual")),
-        "duplicate" => format!("{label} {} is already used at {}", v(p, "value"), v(p, "first")),
-        "charset" => format!(
+        Count => format!("{label} must have {} to {} {}; got {}", v(p, "min"), v(p, "max"), noun_en(&f.key), v(p, "actual")),
+        Duplicate => format!("{label} {} is already used at {}", v(p, "value"), v(p, "first")),
+        Charset => format!(
             "{label} may not contain {} (character {}); allowed are letters, digits, space and _ - / . ? : \" , = + @ \\ [ {{ ] }}",
             q(p, "char"), v(p, "index")
         ),
-        "consecutive_dots" => format!("{label} may not contain \"..\" (at character {})", v(p, "index")),
-        "sequence" => format!("{label} values must run 1, 2, 3, ... without gaps: expected {} here; got {}", v(p, "expected"), v(p, "actual")),
-        "total_hosts" => format!("at most {} hosts may be targeted across all batches; got {}", v(p, "max"), v(p, "actual")),
-        "enum" => format!("{label} must be one of {}; got {}", allowed(p), q(p, "actual")),
-        "duplicate_host" if is_listed_host(p) => {
+        ConsecutiveDots => format!("{label} may not contain \"..\" (at character {})", v(p, "index")),
+        Sequence => format!("{label} values must run 1, 2, 3, ... without gaps: expected {} here; got {}", v(p, "expected"), v(p, "actual")),
+        TotalHosts => format!("at most {} hosts may be targeted across all batches; got {}", v(p, "max"), v(p, "actual")),
+        Enum => format!("{label} must be one of {}; got {}", allowed(p), q(p, "actual")),
+        DuplicateHost if is_listed_host(p) => {
             format!("host {} is already listed at {}; this copy is left out", q(p, "value"), v(p, "first"))
         }
-        "duplicate_host" => format!("host {} is already targeted at {}; the script would run on it twice", q(p, "value"), v(p, "first")),
-        "syntax" => format!("the body is not valid JSON (line {}, column {})", v(p, "line"), v(p, "column")),
-        "too_large" if p.contains_key("max_depth") => format!("the body nests deeper than {} levels", v(p, "max_depth")),
-        "too_large" => format!("the body is {} bytes; at most {} are read", v(p, "actual_bytes"), v(p, "max_bytes")),
-        "truncated" => format!("{} more issues are not listed ({} of them errors)", v(p, "dropped"), v(p, "dropped_errors")),
-        "endpoint" => format!("endpoint {}", endpoint_en(&v(p, "reason"))),
-        "capped" => format!("{label} asks for {} hosts in one batch; capped at {}", v(p, "actual"), v(p, "max")),
-        other => format!("{label}: {other}"),
+        DuplicateHost => format!("host {} is already targeted at {}; the script would run on it twice", q(p, "value"), v(p, "first")),
+        Syntax => format!("the body is not valid JSON (line {}, column {})", v(p, "line"), v(p, "column")),
+        TooLarge if p.contains_key("max_depth") => format!("the body nests deeper than {} levels", v(p, "max_depth")),
+        TooLarge => format!("the body is {} bytes; at most {} are read", v(p, "actual_bytes"), v(p, "max_bytes")),
+        Truncated => format!("{} more issues are not listed ({} of them errors)", v(p, "dropped"), v(p, "dropped_errors")),
+        Endpoint => format!("endpoint {}", endpoint_en(&v(p, "reason"))),
+        Capped => format!("{label} asks for {} hosts in one batch; capped at {}", v(p, "actual"), v(p, "max")),
+        Deprecated => format!("{} is deprecated and has no effect (today's API); it is not sent", q(p, "field")),
+        Mixed => format!(
+            "{label} is {} here, unlike the first host ({}): one execution cannot mix values of {}",
+            q(p, "value"), v(p, "first"), v(p, "field")
+        ),
     }
 }
 
-fn zh(code: &str, f: &Field, p: &Map<String, Value>) -> String {
+fn zh(code: Code, f: &Field, p: &Map<String, Value>) -> String {
+    use Code::*;
     let (label, unit) = (f.label_zh(), if is_percent(f, p) { "%" } else { unit_zh(&f.key) });
     match code {
-        "type" if is_size_entry(f, p) => format!("{label} 必须是主机台数（整数）或占全部主机的百分比，例如 \"25%\""),
-        "type" => format!("{label} 必须是 {}", type_zh(&v(p, "expected"))),
-        "required" => format!("{label} 为必填项"),
-        "unknown_field" => format!("{} 不是本接口的字段，服务端会忽略它", q(p, "field")),
-        "range" => {
+        Type if is_size_entry(f, p) => format!("{label} 必须是主机台数（整数）或占全部主机的百分比，例如 \"25%\""),
+        Type => format!("{label} 必须是 {}", type_zh(&v(p, "expected"))),
+        Required => format!("{label} 为必填项"),
+        UnknownField => format!("{} 不是本接口的字段，服务端会忽略它", q(p, "field")),
+        Range => {
             format!("{label} 必须在 {}{unit} 到 {}{unit} 之间；当前为 {}", v(p, "min"), v(p, "max"), v(p, "actual"))
         }
-        "boundary" => {
+        Boundary => {
             format!(
             "{label} 恰好为 {}{unit}，处于边界：文档允许 {} 到 {}{unit}，但又写明“大于 {} 且小于 {}”；建议取区间内的值",
             v(p, "actual"), v(p, "min"), v(p, "max"), v(p, "min"), v(p, "max")
         )
         }
-        "decimal_places" => format!("{label} 最多保留 {} 位小数；当前为 {} 位", v(p, "max"), v(p, "actual")),
-        "length" => {
+        DecimalPlaces => format!("{label} 最多保留 {} 位小数；当前为 {} 位", v(p, "max"), v(p, "actual")),
+        Length if !p.contains_key("max") => {
+            format!("{label} 长度至少为 {} 个字符；当前为 {} 个", v(p, "min"), v(p, "actual"))
+        }
+        Length => {
             format!("{label} 长度必须为 {} 到 {} 个字符；当前为 {} 个", v(p, "min"), v(p, "max"), v(p, "actual"))
         }
-        "must_be_root" => format!("{label} 必须为 \"root\"：服务只以 root 用户执行脚本；当前为 {}", q(p, "actual")),
-        "count" if p.contains_key("smallest_size") => match p.get("smallest_size") {
+        MustBeRoot => format!("{label} 必须为 \"root\"：服务只以 root 用户执行脚本；当前为 {}", q(p, "actual")),
+        Count if p.contains_key("smallest_size") => match p.get("smallest_size") {
             Some(Value::Number(n)) => {
                 format!("该方案需要 {} 个批次，超过上限 {} 个；每批 {n} 台或更多即可", v(p, "actual"), v(p, "max"))
             }
             _ => format!("该方案需要 {} 个批次，超过上限 {} 个，且没有可行的批次大小", v(p, "actual"), v(p, "max")),
         },
-        "count" => {
+        Count => {
             format!("{label} 必须有 {} 到 {} {}；当前为 {}", v(p, "min"), v(p, "max"), noun_zh(&f.key), v(p, "actual"))
         }
-        "duplicate" => format!("{label} {} 已在 {} 使用", v(p, "value"), v(p, "first")),
-        "charset" => format!(
+        Duplicate => format!("{label} {} 已在 {} 使用", v(p, "value"), v(p, "first")),
+        Charset => format!(
             "{label} 不能包含 {}（第 {} 个字符）；只允许字母、数字、空格和 _ - / . ? : \" , = + @ \\ [ {{ ] }}",
             q(p, "char"),
             v(p, "index")
         ),
-        "consecutive_dots" => format!("{label} 不能包含 \"..\"（第 {} 个字符处）", v(p, "index")),
-        "sequence" => {
+        ConsecutiveDots => format!("{label} 不能包含 \"..\"（第 {} 个字符处）", v(p, "index")),
+        Sequence => {
             format!("{label} 必须从 1 开始连续编号：此处应为 {}；当前为 {}", v(p, "expected"), v(p, "actual"))
         }
-        "total_hosts" => format!("所有批次的主机总数最多 {} 台；当前为 {} 台", v(p, "max"), v(p, "actual")),
-        "enum" => format!("{label} 必须是 {} 之一；当前为 {}", allowed(p), q(p, "actual")),
-        "duplicate_host" if is_listed_host(p) => {
+        TotalHosts => format!("所有批次的主机总数最多 {} 台；当前为 {} 台", v(p, "max"), v(p, "actual")),
+        Enum => format!("{label} 必须是 {} 之一；当前为 {}", allowed(p), q(p, "actual")),
+        DuplicateHost if is_listed_host(p) => {
             format!("主机 {} 已在 {} 列出，此重复项已略去", q(p, "value"), v(p, "first"))
         }
-        "duplicate_host" => format!("主机 {} 已在 {} 中，脚本会在该主机上执行两次", q(p, "value"), v(p, "first")),
-        "syntax" => format!("请求体不是合法的 JSON（第 {} 行，第 {} 列）", v(p, "line"), v(p, "column")),
-        "too_large" if p.contains_key("max_depth") => format!("请求体嵌套超过 {} 层", v(p, "max_depth")),
-        "too_large" => format!("请求体为 {} 字节；最多读取 {} 字节", v(p, "actual_bytes"), v(p, "max_bytes")),
-        "truncated" => format!("另有 {} 个问题未列出（其中 {} 个错误）", v(p, "dropped"), v(p, "dropped_errors")),
-        "endpoint" => format!("endpoint {}", endpoint_zh(&v(p, "reason"))),
-        "capped" => format!("{label} 要求每批 {} 台主机；已限制为 {} 台", v(p, "actual"), v(p, "max")),
-        other => format!("{label}：{other}"),
+        DuplicateHost => format!("主机 {} 已在 {} 中，脚本会在该主机上执行两次", q(p, "value"), v(p, "first")),
+        Syntax => format!("请求体不是合法的 JSON（第 {} 行，第 {} 列）", v(p, "line"), v(p, "column")),
+        TooLarge if p.contains_key("max_depth") => format!("请求体嵌套超过 {} 层", v(p, "max_depth")),
+        TooLarge => format!("请求体为 {} 字节；最多读取 {} 字节", v(p, "actual_bytes"), v(p, "max_bytes")),
+        Truncated => format!("另有 {} 个问题未列出（其中 {} 个错误）", v(p, "dropped"), v(p, "dropped_errors")),
+        Endpoint => format!("endpoint {}", endpoint_zh(&v(p, "reason"))),
+        Capped => format!("{label} 要求每批 {} 台主机；已限制为 {} 台", v(p, "actual"), v(p, "max")),
+        Deprecated => format!("{} 已废弃，不再生效（当前接口）；不会发送", q(p, "field")),
+        Mixed => format!(
+            "{label} 此处为 {}，与第一台主机（{}）不同：一次执行中 {} 不能混用",
+            q(p, "value"),
+            v(p, "first"),
+            v(p, "field")
+        ),
     }
 }
 

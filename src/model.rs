@@ -1,15 +1,9 @@
 //! The request and response types of `POST /v1/job/scripts/{script_uuid}`, with the
-//! page's wire names, fields in the page's order, and their per-field rules declared
-//! with `validator` (numbers from [`crate::limits`]). Rules that need more than one
-//! field, or the raw JSON value, live in `validate/`.
-
-// validator's derive writes `&min`: a cast there needs parentheses, which rustc calls unused.
-#![allow(unused_parens)]
+//! wire names, fields in the page's order (a field `current` no longer sends is an
+//! `Option`, left out when `None`, so the same types serialize in the SDK's order under
+//! `current`). The rules of each field are not here but in the tables (rules/).
 
 use serde::{Deserialize, Serialize};
-use validator::Validate;
-
-use crate::limits::*;
 
 /// The request body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -21,20 +15,17 @@ pub struct ScriptExecuteRequest {
 }
 
 /// `execute_param` (ScriptExecuteParam).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScriptExecuteParam {
     /// P1: whether resources are limited (`true`: not limited). The page's table says
     /// Mandatory, its example omits it: missing is only a warning.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resourceful: Option<bool>,
     /// P2: seconds; "Minimum value: 5 Maximum value: 1800".
-    #[validate(range(min = TIMEOUT_MIN, max = TIMEOUT_MAX))]
     pub timeout: u64,
     /// P3: percent, "Minimum value: 1 Maximum value: 100".
-    #[validate(range(min = SUCCESS_RATE_MIN, max = SUCCESS_RATE_MAX))]
     pub success_rate: f64,
     /// P5: "Minimum length: 1 character Maximum length: 32 characters".
-    #[validate(length(min = (EXECUTE_USER_MIN as u64), max = (EXECUTE_USER_MAX as u64)))]
     pub execute_user: String,
     /// P7: at most 20 parameters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -42,27 +33,38 @@ pub struct ScriptExecuteParam {
 }
 
 /// `execute_param.script_params[i]` (ScriptExecuteInputParam).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScriptExecuteInputParam {
     /// S2: 1 to 64 characters.
-    #[validate(length(min = (PARAM_NAME_MIN as u64), max = (PARAM_NAME_MAX as u64)))]
     pub param_name: String,
     /// S4: 0 to 1024 characters.
-    #[validate(length(min = (PARAM_VALUE_MIN as u64), max = (PARAM_VALUE_MAX as u64)))]
     pub param_value: String,
-    /// S7: 1 to 20.
-    #[validate(range(min = PARAM_ORDER_MIN, max = (MAX_SCRIPT_PARAMS as u64)))]
-    pub param_order: u64,
+    /// S7: 1 to 20 on the page; deprecated under `current` (left out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub param_order: Option<u64>,
+    /// S9 (`current`): where the value comes from instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub param_refer: Option<ScriptExecuteParamReference>,
+}
+
+/// `script_params[i].param_refer` (ScriptExecuteParamReference, `current`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScriptExecuteParamReference {
+    /// `PARAM_STORE`.
+    pub refer_type: String,
+    /// The parameter's id in the store.
+    pub param_id: String,
+    /// Its version, when not the latest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub param_version: Option<String>,
 }
 
 /// `execute_batches[j]` (ExecuteInstancesBatchInfo).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExecuteInstancesBatchInfo {
     /// E4: 1 to 20.
-    #[validate(range(min = BATCH_INDEX_MIN, max = (MAX_BATCHES as u64)))]
     pub batch_index: u64,
     /// E6: 1 to 10 hosts.
-    #[validate(length(min = (MIN_HOSTS_PER_BATCH as u64), max = (MAX_HOSTS_PER_BATCH as u64)))]
     pub target_instances: Vec<ExecuteResourceInstance>,
     /// E7: what happens after this batch.
     pub rotation_strategy: RotationStrategy,
@@ -92,25 +94,36 @@ impl RotationStrategy {
 }
 
 /// `target_instances[k]` (ExecuteResourceInstance).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ExecuteResourceInstance {
     /// I2: the ECS ID, 1 to 64 characters.
-    #[validate(length(min = (RESOURCE_ID_MIN as u64), max = (RESOURCE_ID_MAX as u64)))]
     pub resource_id: String,
-    /// I3: the UniAgent serial number, 1 to 32 characters.
-    #[validate(length(min = (HOST_FIELD_MIN as u64), max = (HOST_FIELD_MAX as u64)))]
-    pub agent_sn: String,
-    /// I4: 1 to 32 characters.
-    #[validate(length(min = (HOST_FIELD_MIN as u64), max = (HOST_FIELD_MAX as u64)))]
-    pub project_id: String,
+    /// I3: the UniAgent serial number, 1 to 32 characters (deprecated under `current`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent_sn: Option<String>,
+    /// I4: 1 to 32 characters (deprecated under `current`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
     /// I5: the region of the server, 1 to 32 characters.
-    #[validate(length(min = (HOST_FIELD_MIN as u64), max = (HOST_FIELD_MAX as u64)))]
     pub region_id: String,
+    /// I7 (`current`): the resource provider; `ECS` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// I8 (`current`): the resource type; `CLOUDSERVER` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none", rename = "type")]
+    pub resource_type: Option<String>,
+    /// I10 (`current`): at most 5 `{key, value}` attributes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_attributes: Option<Vec<CustomAttribute>>,
 }
 
-impl ExecuteResourceInstance {
-    /// The wire names, in the page's order.
-    pub const FIELDS: [&'static str; 4] = ["resource_id", "agent_sn", "project_id", "region_id"];
+/// `custom_attributes[m]` (Customttribute in the SDK, `current`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CustomAttribute {
+    /// 1 to 10 characters, unique within the host.
+    pub key: String,
+    /// 1 to 20 characters.
+    pub value: String,
 }
 
 /// A 200 response (A1): `{"data": "<execute_uuid>"}`.

@@ -1,11 +1,13 @@
-//! The one shape every function returns: [`Issue`], [`Severity`], [`Report`], and the
-//! collector that keeps the first [`MAX_ISSUES`] of them (rule R-LIMIT).
+//! The one shape every function returns: [`Issue`], [`Severity`], [`Report`], the
+//! [`Options`] every function takes (locale and [`Revision`]), and the collector that
+//! keeps the first [`MAX_ISSUES`] issues (rule R-LIMIT).
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::limits::MAX_ISSUES;
-use crate::messages;
+use crate::code::Code;
+use crate::limits::{MAX_BODY_BYTES, MAX_DEPTH, MAX_ISSUES};
+use crate::messages::{self, Locale};
 
 /// How bad an issue is: an error makes the body invalid, a warning does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,30 +19,57 @@ pub enum Severity {
     Warning,
 }
 
-/// The language of `message` texts. Codes and params never change with it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Locale {
-    /// English (the default).
+/// Which reading of the API to judge by (revisions.md). `page` is the contract and the
+/// default; `current` is the API as Huawei's SDK 3.1.219 and Terraform provider use it
+/// today. A later change of the service becomes a new id; an id never changes meaning.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Revision {
+    /// The API page, as rules.md reads it (the default).
     #[default]
-    #[serde(rename = "en")]
-    En,
-    /// Simplified Chinese.
-    #[serde(rename = "zh-CN")]
-    ZhCn,
+    Page,
+    /// The API as the SDK 3.1.219 models and the Terraform provider describe it.
+    Current,
 }
 
-/// Options every function takes (`options.locale` in JS).
+impl Revision {
+    /// Every revision, the default first.
+    pub const ALL: [Revision; 2] = [Revision::Page, Revision::Current];
+
+    /// The id (`"page"`, `"current"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Revision::Page => "page",
+            Revision::Current => "current",
+        }
+    }
+
+    /// The revision with this id, if there is one.
+    pub fn from_id(id: &str) -> Option<Revision> {
+        Revision::ALL.into_iter().find(|r| r.as_str() == id)
+    }
+}
+
+/// Options every function takes (`options.locale`, `options.revision` in JS).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Options {
     /// Language of the messages; `"en"` when absent.
     #[serde(default)]
     pub locale: Locale,
+    /// Which reading of the API to judge by; `"page"` when absent.
+    #[serde(default)]
+    pub revision: Revision,
 }
 
 impl Options {
-    /// Options with the given locale.
+    /// Options with the given locale (and the default revision).
     pub fn locale(locale: Locale) -> Self {
-        Options { locale }
+        Options { locale, ..Options::default() }
+    }
+
+    /// Options with the given revision (and the default locale).
+    pub fn revision(revision: Revision) -> Self {
+        Options { revision, ..Options::default() }
     }
 }
 
@@ -50,7 +79,7 @@ pub struct Issue {
     /// RFC 6901 pointer into the input, with wire names (`/execute_param/timeout`).
     pub path: String,
     /// Stable snake_case code from rules.md; match on this, never on `message`.
-    pub code: String,
+    pub code: Code,
     /// Error or warning.
     pub severity: Severity,
     /// Human text in the requested locale.
@@ -89,7 +118,7 @@ pub(crate) fn params<const N: usize>(pairs: [(&str, Value); N]) -> Map<String, V
 /// An issue waiting for its message, which is written only if it is kept.
 struct Pending {
     path: String,
-    code: &'static str,
+    code: Code,
     severity: Severity,
     params: Map<String, Value>,
 }
@@ -112,7 +141,7 @@ impl Sink {
     pub(crate) fn push(
         &mut self,
         severity: Severity,
-        code: &'static str,
+        code: Code,
         path: impl FnOnce() -> String,
         params: impl FnOnce() -> Map<String, Value>,
     ) {
@@ -129,11 +158,11 @@ impl Sink {
         }
     }
 
-    pub(crate) fn error(&mut self, code: &'static str, path: &str, params: Map<String, Value>) {
+    pub(crate) fn error(&mut self, code: Code, path: &str, params: Map<String, Value>) {
         self.push(Severity::Error, code, || path.to_owned(), || params);
     }
 
-    pub(crate) fn warning(&mut self, code: &'static str, path: &str, params: Map<String, Value>) {
+    pub(crate) fn warning(&mut self, code: Code, path: &str, params: Map<String, Value>) {
         self.push(Severity::Warning, code, || path.to_owned(), || params);
     }
 
@@ -150,7 +179,7 @@ impl Sink {
             .map(|p| Issue {
                 message: messages::render(locale, p.code, &p.path, &p.params),
                 path: p.path,
-                code: p.code.to_owned(),
+                code: p.code,
                 severity: p.severity,
                 params: p.params,
             })
@@ -158,14 +187,40 @@ impl Sink {
         if self.dropped > 0 {
             let params = params([("dropped", self.dropped.into()), ("dropped_errors", self.dropped_errors.into())]);
             issues.push(Issue {
-                message: messages::render(locale, "truncated", "", &params),
+                message: messages::render(locale, Code::Truncated, "", &params),
                 path: String::new(),
-                code: "truncated".to_owned(),
+                code: Code::Truncated,
                 severity: Severity::Warning,
                 params,
             });
         }
         Report { valid: self.errors == 0, issues }
+    }
+}
+
+/// Why input is refused before it is judged (R-SIZE): the one builder of `too_large`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TooLarge {
+    /// Nested deeper than [`MAX_DEPTH`].
+    Depth,
+    /// This many bytes of JSON text (or at least this many), over [`MAX_BODY_BYTES`].
+    Bytes(usize),
+}
+
+impl TooLarge {
+    /// The params of the `too_large` issue.
+    pub(crate) fn params(self) -> Map<String, Value> {
+        match self {
+            TooLarge::Depth => params([("max_depth", MAX_DEPTH.into())]),
+            TooLarge::Bytes(actual) => params([("max_bytes", MAX_BODY_BYTES.into()), ("actual_bytes", actual.into())]),
+        }
+    }
+
+    /// A sink holding only this refusal, at `at`.
+    pub(crate) fn refusal(self, at: &str) -> Sink {
+        let mut sink = Sink::new();
+        sink.error(Code::TooLarge, at, self.params());
+        sink
     }
 }
 
@@ -176,6 +231,11 @@ pub(crate) struct Pointer(String);
 impl Pointer {
     pub(crate) fn root() -> Self {
         Pointer(String::new())
+    }
+
+    /// A pointer that starts as `prefix` (itself a pointer).
+    pub(crate) fn from_prefix(prefix: &str) -> Self {
+        Pointer(prefix.to_owned())
     }
 
     pub(crate) fn as_str(&self) -> &str {

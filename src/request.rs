@@ -1,17 +1,16 @@
 //! `build_request` and `parse_response`: the whole HTTP exchange around a body
-//! (rules U1, U2, A1-A3).
+//! (rules U1, U2, A1-A3, and revisions.md's headers, public scripts and error bodies).
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{json, Map, Value};
 
-use crate::limits::{SCRIPT_UUID_MAX, SCRIPT_UUID_MIN};
-use crate::model::{
-    ExecuteInstancesBatchInfo, ExecuteResourceInstance, RotationStrategy, ScriptExecuteInputParam, ScriptExecuteParam,
-    ScriptExecuteRequest,
-};
-use crate::report::{params, Issue, Locale, Options, Sink};
+use crate::code::Code;
+use crate::limits::{PROJECT_ID_HEADER_MAX, PROJECT_ID_HEADER_MIN, SCRIPT_UUID_MAX, SCRIPT_UUID_MIN};
+use crate::messages::Locale;
+use crate::report::{params, Issue, Options, Revision, Sink};
+use crate::rules::write::body_text;
 use crate::validate;
 
 /// The endpoint used when none is given: the SDKs' cn-north-4 endpoint.
@@ -29,6 +28,37 @@ pub struct RequestOptions {
     /// Language of the messages and of `X-Language`.
     #[serde(default)]
     pub locale: Locale,
+    /// Which reading of the API to judge and write the body by; `"page"` when absent.
+    #[serde(default)]
+    pub revision: Revision,
+    /// Sent as `X-Project-Id` when given (the SDK sends it): 1 to 64 letters, digits,
+    /// `-` or `_`, else an issue at `/project_id`. Empty counts as absent.
+    #[serde(default)]
+    pub project_id: Option<String>,
+    /// A custom script (the default) or one of Huawei's public scripts.
+    #[serde(default)]
+    pub script_source: ScriptSource,
+}
+
+/// Whose script runs: the URL differs, the body is the same (revisions.md).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScriptSource {
+    /// `/v1/job/scripts/{script_uuid}` (the default).
+    #[default]
+    Custom,
+    /// `/v1/job/public-scripts/{script_uuid}`.
+    Public,
+}
+
+impl ScriptSource {
+    /// The path of the script's execute call, below the endpoint.
+    fn path(self) -> &'static str {
+        match self {
+            ScriptSource::Custom => "/v1/job/scripts/",
+            ScriptSource::Public => "/v1/job/public-scripts/",
+        }
+    }
 }
 
 /// The HTTP request to send.
@@ -36,11 +66,12 @@ pub struct RequestOptions {
 pub struct HttpRequest {
     /// Always `POST`.
     pub method: String,
-    /// `{endpoint}/v1/job/scripts/{script_uuid}`.
+    /// `{endpoint}/v1/job/scripts/{script_uuid}` (`public-scripts` for a public script).
     pub url: String,
     /// Content-Type, X-Language and, with a token, X-Auth-Token.
     pub headers: BTreeMap<String, String>,
-    /// Compact JSON, fields in the page's order, unknown fields left out.
+    /// Compact JSON, fields in the revision's order, unknown (and, under `current`,
+    /// deprecated) fields left out.
     pub body: String,
 }
 
@@ -58,31 +89,55 @@ pub struct RequestResult {
 
 /// Builds the whole request for a body, or says why it cannot.
 pub fn build_request(script_uuid: &str, body: &Value, options: &RequestOptions) -> RequestResult {
+    build_request_from(script_uuid, Ok(body), options)
+}
+
+/// [`build_request`] for a body that may not have been readable at all (JSON text that
+/// did not parse, a value over R-SIZE): then the script_uuid, endpoint and project id are
+/// still judged, and the refusal follows their issues.
+pub(crate) fn build_request_from(
+    script_uuid: &str,
+    body: Result<&Value, Sink>,
+    options: &RequestOptions,
+) -> RequestResult {
     let mut sink = Sink::new();
-    check_script_uuid(script_uuid, &mut sink);
+    check_id(script_uuid, "/script_uuid", (SCRIPT_UUID_MIN, SCRIPT_UUID_MAX), &mut sink);
     let endpoint = options.endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT);
     let base = match check_endpoint(endpoint) {
         Ok(base) => Some(base),
         Err(reason) => {
-            sink.error("endpoint", "/endpoint", params([("reason", reason.into())]));
+            sink.error(Code::Endpoint, "/endpoint", params([("reason", reason.into())]));
             None
         }
     };
+    if let Some(project) = project_id(options) {
+        check_id(project, "/project_id", (PROJECT_ID_HEADER_MIN, PROJECT_ID_HEADER_MAX), &mut sink);
+    }
     let head = sink.finish(options.locale);
-    let report = validate::validate_with(body, &Options::locale(options.locale));
+    let (report, body) = match body {
+        Ok(body) => {
+            (validate::validate_with(body, &Options { locale: options.locale, revision: options.revision }), Some(body))
+        }
+        Err(refusal) => (refusal.finish(options.locale), None),
+    };
     let valid = head.valid && report.valid;
     let mut issues = head.issues;
     issues.extend(report.issues);
-    let request = match (valid, base, to_model(body)) {
-        (true, Some(base), Some(model)) => Some(HttpRequest {
+    let request = match (valid, base, body) {
+        (true, Some(base), Some(body)) => Some(HttpRequest {
             method: "POST".to_owned(),
-            url: format!("{base}/v1/job/scripts/{script_uuid}"),
+            url: format!("{base}{}{script_uuid}", options.script_source.path()),
             headers: headers(options),
-            body: serde_json::to_string(&model).unwrap_or_default(),
+            body: body_text(body, options.revision),
         }),
         _ => None,
     };
     RequestResult { valid: request.is_some(), issues, request }
+}
+
+/// The project id to send, if one was given.
+fn project_id(options: &RequestOptions) -> Option<&str> {
+    options.project_id.as_deref().filter(|p| !p.is_empty())
 }
 
 fn headers(options: &RequestOptions) -> BTreeMap<String, String> {
@@ -96,27 +151,28 @@ fn headers(options: &RequestOptions) -> BTreeMap<String, String> {
     if let Some(token) = options.token.as_deref().filter(|t| !t.is_empty()) {
         h.insert("X-Auth-Token".to_owned(), token.to_owned());
     }
+    if let Some(project) = project_id(options) {
+        h.insert("X-Project-Id".to_owned(), project.to_owned());
+    }
     h
 }
 
-/// U1: the page says only "String"; the value goes into the URL path, so this project
-/// takes 1 to 64 letters, digits, `-` and `_`, and refuses anything else rather than
-/// encoding it silently.
-fn check_script_uuid(uuid: &str, sink: &mut Sink) {
-    const AT: &str = "/script_uuid";
-    if uuid.is_empty() {
-        sink.error("required", AT, Map::new());
+/// U1 (and the project id header): the page says only "String"; the value goes into the
+/// URL path (or a header), so this project takes `min` to `max` letters, digits, `-` and
+/// `_`, and refuses anything else rather than encoding it silently.
+fn check_id(id: &str, at: &str, (min, max): (usize, usize), sink: &mut Sink) {
+    if id.is_empty() {
+        sink.error(Code::Required, at, Map::new());
         return;
     }
-    let chars = uuid.chars().count();
-    if chars > SCRIPT_UUID_MAX {
-        let p = params([("min", SCRIPT_UUID_MIN.into()), ("max", SCRIPT_UUID_MAX.into()), ("actual", chars.into())]);
-        sink.error("length", AT, p);
+    let chars = id.chars().count();
+    if chars > max {
+        sink.error(Code::Length, at, params([("min", min.into()), ("max", max.into()), ("actual", chars.into())]));
     }
     if let Some((index, c)) =
-        uuid.chars().enumerate().find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        id.chars().enumerate().find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
     {
-        sink.error("charset", AT, params([("char", c.to_string().into()), ("index", index.into())]));
+        sink.error(Code::Charset, at, params([("char", c.to_string().into()), ("index", index.into())]));
     }
 }
 
@@ -200,78 +256,29 @@ fn is_loopback(host: &str) -> bool {
     octets.len() == 4 && octets[0] == "127" && octets.iter().all(|o| o.parse::<u8>().is_ok())
 }
 
-/// The typed body of a valid value: documented fields only, whole numbers as integers.
-fn to_model(body: &Value) -> Option<ScriptExecuteRequest> {
-    let p = body.get("execute_param")?;
-    let whole = |v: &Value, k: &str| v.get(k).and_then(Value::as_f64).map(|f| f as u64);
-    let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
-    let script_params = match p.get("script_params").and_then(Value::as_array) {
-        None => None,
-        Some(items) => Some(
-            items
-                .iter()
-                .map(|i| {
-                    Some(ScriptExecuteInputParam {
-                        param_name: text(i, "param_name")?,
-                        param_value: text(i, "param_value")?,
-                        param_order: whole(i, "param_order")?,
-                    })
-                })
-                .collect::<Option<Vec<_>>>()?,
-        ),
-    };
-    let execute_param = ScriptExecuteParam {
-        resourceful: p.get("resourceful").and_then(Value::as_bool),
-        timeout: whole(p, "timeout")?,
-        success_rate: p.get("success_rate").and_then(Value::as_f64)?,
-        execute_user: text(p, "execute_user")?,
-        script_params,
-    };
-    let execute_batches = body
-        .get("execute_batches")?
-        .as_array()?
-        .iter()
-        .map(|b| {
-            Some(ExecuteInstancesBatchInfo {
-                batch_index: whole(b, "batch_index")?,
-                target_instances: b
-                    .get("target_instances")?
-                    .as_array()?
-                    .iter()
-                    .map(|h| {
-                        Some(ExecuteResourceInstance {
-                            resource_id: text(h, "resource_id")?,
-                            agent_sn: text(h, "agent_sn")?,
-                            project_id: text(h, "project_id")?,
-                            region_id: text(h, "region_id")?,
-                        })
-                    })
-                    .collect::<Option<Vec<_>>>()?,
-                rotation_strategy: serde_json::from_value::<RotationStrategy>(b.get("rotation_strategy")?.clone())
-                    .ok()?,
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
-    Some(ScriptExecuteRequest { execute_param, execute_batches })
-}
-
-/// What a response means (A1-A3).
+/// What a response means (A1-A3, and revisions.md's error bodies). Each outcome carries
+/// the response's `X-Request-Id` when the headers were given and had one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// A1: 200 with `{"data": "<execute_uuid>"}`.
     Executed {
         /// The run's id.
         execute_uuid: String,
+        /// `X-Request-Id`.
+        request_id: Option<String>,
     },
-    /// A2: 204, the API's error; code and message are `None` when the 204 came empty
-    /// (a 204 cannot carry a body over HTTP, so proxies and browsers drop it).
+    /// The API's error: a 204 (A2; code and message are `None` when it came empty, as a
+    /// 204 cannot carry a body over HTTP), or any other non-200 status whose body is a JSON
+    /// object with a string `error_code`, as the service sends in practice.
     Api {
-        /// The HTTP status (204).
+        /// The HTTP status.
         status: u16,
         /// `error_code`, e.g. `COC.00040701`.
         error_code: Option<String>,
         /// `error_msg`.
         error_msg: Option<String>,
+        /// `X-Request-Id`.
+        request_id: Option<String>,
     },
     /// A3: any other status, or a 200 without an execute_uuid: the status and the text as received.
     Http {
@@ -279,33 +286,48 @@ pub enum Outcome {
         status: u16,
         /// The body text as received.
         text: String,
+        /// `X-Request-Id`.
+        request_id: Option<String>,
     },
 }
 
 impl Serialize for Outcome {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Outcome::Executed { execute_uuid } => json!({"ok": true, "execute_uuid": execute_uuid}),
-            Outcome::Api { status, error_code, error_msg } => {
-                json!({"ok": false, "kind": "api", "status": status, "error_code": error_code, "error_msg": error_msg})
+            Outcome::Executed { execute_uuid, request_id } => {
+                json!({"ok": true, "execute_uuid": execute_uuid, "request_id": request_id})
             }
-            Outcome::Http { status, text } => json!({"ok": false, "kind": "http", "status": status, "text": text}),
+            Outcome::Api { status, error_code, error_msg, request_id } => json!({
+                "ok": false, "kind": "api", "status": status, "error_code": error_code, "error_msg": error_msg,
+                "request_id": request_id
+            }),
+            Outcome::Http { status, text, request_id } => {
+                json!({"ok": false, "kind": "http", "status": status, "text": text, "request_id": request_id})
+            }
         }
         .serialize(s)
     }
 }
 
-/// What a response with this status and body text means.
-pub fn parse_response(status: u16, text: &str) -> Outcome {
+/// Response headers by name (any case), as `parse_response` reads them.
+pub type Headers = BTreeMap<String, String>;
+
+/// What a response with this status, body text and (optionally) headers means.
+pub fn parse_response(status: u16, text: &str, headers: Option<&Headers>) -> Outcome {
+    let request_id =
+        headers.and_then(|h| h.iter().find(|(k, _)| k.eq_ignore_ascii_case("x-request-id"))).map(|(_, v)| v.clone());
     let json: Option<Value> = serde_json::from_str(text).ok();
     let field = |k: &str| json.as_ref().and_then(|v| v.get(k)).and_then(Value::as_str).map(str::to_owned);
+    let api_error = json.as_ref().and_then(|v| v.get("error_code")).is_some_and(Value::is_string);
     match status {
         200 => match field("data").filter(|d| !d.is_empty()) {
-            Some(execute_uuid) => Outcome::Executed { execute_uuid },
-            None => Outcome::Http { status, text: text.to_owned() },
+            Some(execute_uuid) => Outcome::Executed { execute_uuid, request_id },
+            None => Outcome::Http { status, text: text.to_owned(), request_id },
         },
-        204 => Outcome::Api { status, error_code: field("error_code"), error_msg: field("error_msg") },
-        _ => Outcome::Http { status, text: text.to_owned() },
+        _ if status == 204 || api_error => {
+            Outcome::Api { status, error_code: field("error_code"), error_msg: field("error_msg"), request_id }
+        }
+        _ => Outcome::Http { status, text: text.to_owned(), request_id },
     }
 }
 

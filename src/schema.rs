@@ -1,183 +1,179 @@
-//! `json_schema()`: a JSON Schema (2020-12) of the request body, built from the same
-//! constants as `validate` (limits.rs, model.rs, the S5 character rule), for tools that
-//! speak JSON Schema (editors, form generators, ajv).
+//! `json_schema(revision)`: a JSON Schema (2020-12) of the request body, generated from a
+//! revision's table (rules/), the same data `validate` interprets, for tools that speak
+//! JSON Schema (editors, form generators, ajv).
 //!
 //! The schema is deliberately *looser* than `validate`, never stricter: whatever it
 //! rejects, `validate` rejects too. That is why warnings (unknown fields, a missing
-//! `resourceful`, a timeout of exactly 5 or 1800) pass it, why `null` is allowed where a
-//! field is optional (rules.md: "a field that is null is treated as missing"), and why the
-//! rules it cannot state are listed in its `description` instead of approximated.
+//! `resourceful`, a timeout of exactly 5 or 1800, deprecated fields) pass it, why `null`
+//! is allowed where a field is optional (rules.md: "a field that is null is treated as
+//! missing"), and why the rules it cannot state are listed in its `description` instead of
+//! approximated.
 
-use serde_json::Value;
+use serde_json::{json, Map, Value};
 
-use crate::limits::*;
-use crate::model::{ExecuteResourceInstance, RotationStrategy};
-use crate::validate::rules::is_param_value_char;
+use crate::limits::{MAX_BODY_BYTES, MAX_DEPTH, MAX_ISSUES};
+use crate::report::{Revision, Severity};
+use crate::rules::checks::{is_current_value_char, is_page_value_char};
+use crate::rules::{self, Cross, Field, Kind, Presence, SchemaHint, Shape};
 
-/// The schema's shape, as data: every number, list and generated text is a `"{{name}}"`
-/// placeholder that [`fill`] replaces from limits.rs, model.rs and the S5 rule, so no
-/// constant is written twice. (Data rather than a `json!` literal: the macro compiles to
-/// one function of ~20 KB of wasm; this text is a tenth of that, gzipped.)
-const TEMPLATE: &str = r##"{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "title": "ScriptExecuteRequest",
-  "description": "{{description}}",
-  "type": "object",
-  "required": ["execute_param", "execute_batches"],
-  "properties": {
-    "execute_param": { "$ref": "#/$defs/ScriptExecuteParam" },
-    "execute_batches": {
-      "type": "array",
-      "minItems": "{{MIN_BATCHES}}",
-      "maxItems": "{{MAX_BATCHES}}",
-      "items": { "$ref": "#/$defs/ExecuteInstancesBatchInfo" }
-    }
-  },
-  "$defs": {
-    "ScriptExecuteParam": {
-      "type": "object",
-      "required": ["timeout", "success_rate", "execute_user"],
-      "properties": {
-        "resourceful": { "type": ["boolean", "null"] },
-        "timeout": { "type": "integer", "minimum": "{{TIMEOUT_MIN}}", "maximum": "{{TIMEOUT_MAX}}" },
-        "success_rate": { "type": "number", "minimum": "{{SUCCESS_RATE_MIN}}", "maximum": "{{SUCCESS_RATE_MAX}}" },
-        "execute_user": {
-          "type": "string",
-          "minLength": "{{EXECUTE_USER_MIN}}",
-          "maxLength": "{{EXECUTE_USER_MAX}}",
-          "const": "{{EXECUTE_USER_ROOT}}"
-        },
-        "script_params": {
-          "type": ["array", "null"],
-          "maxItems": "{{MAX_SCRIPT_PARAMS}}",
-          "items": { "$ref": "#/$defs/ScriptExecuteInputParam" }
-        }
-      }
-    },
-    "ScriptExecuteInputParam": {
-      "type": "object",
-      "required": ["param_name", "param_value", "param_order"],
-      "properties": {
-        "param_name": { "type": "string", "minLength": "{{PARAM_NAME_MIN}}", "maxLength": "{{PARAM_NAME_MAX}}" },
-        "param_value": {
-          "type": "string",
-          "minLength": "{{PARAM_VALUE_MIN}}",
-          "maxLength": "{{PARAM_VALUE_MAX}}",
-          "pattern": "{{param_value_pattern}}"
-        },
-        "param_order": { "type": "integer", "minimum": "{{PARAM_ORDER_MIN}}", "maximum": "{{MAX_SCRIPT_PARAMS}}" }
-      }
-    },
-    "ExecuteInstancesBatchInfo": {
-      "type": "object",
-      "required": ["batch_index", "target_instances", "rotation_strategy"],
-      "properties": {
-        "batch_index": { "type": "integer", "minimum": "{{BATCH_INDEX_MIN}}", "maximum": "{{MAX_BATCHES}}" },
-        "target_instances": {
-          "type": "array",
-          "minItems": "{{MIN_HOSTS_PER_BATCH}}",
-          "maxItems": "{{MAX_HOSTS_PER_BATCH}}",
-          "items": { "$ref": "#/$defs/ExecuteResourceInstance" }
-        },
-        "rotation_strategy": { "type": "string", "enum": "{{rotation_strategies}}" }
-      }
-    },
-    "ExecuteResourceInstance": {
-      "type": "object",
-      "required": "{{host_fields}}",
-      "properties": {
-        "resource_id": { "type": "string", "minLength": "{{RESOURCE_ID_MIN}}", "maxLength": "{{RESOURCE_ID_MAX}}" },
-        "agent_sn": { "type": "string", "minLength": "{{HOST_FIELD_MIN}}", "maxLength": "{{HOST_FIELD_MAX}}" },
-        "project_id": { "type": "string", "minLength": "{{HOST_FIELD_MIN}}", "maxLength": "{{HOST_FIELD_MAX}}" },
-        "region_id": { "type": "string", "minLength": "{{HOST_FIELD_MIN}}", "maxLength": "{{HOST_FIELD_MAX}}" }
-      }
-    }
-  }
-}"##;
-
-/// The JSON Schema (2020-12) of a request body, with every rule it can express; the
-/// rules it cannot express are named (by their rules.md id) in its `description`.
-///
-/// Shape notes (the template above): P1 `resourceful` is not `required` (missing is only a
-/// warning); P2's bounds themselves pass (with a `boundary` warning); optional fields
-/// allow `null` (rules.md: "a field that is null is treated as missing").
-pub fn json_schema() -> Value {
-    let mut schema: Value = serde_json::from_str(TEMPLATE).unwrap_or(Value::Null);
-    fill(&mut schema);
-    schema
+/// The JSON Schema (2020-12) of a request body under `revision`, with every rule it can
+/// express; the rules it cannot express are named (by their id) in its `description`.
+pub fn json_schema(revision: Revision) -> Value {
+    let root = rules::table(revision);
+    let mut schema = Map::new();
+    schema.insert("$schema".into(), "https://json-schema.org/draft/2020-12/schema".into());
+    schema.insert("title".into(), root.name.into());
+    schema.insert("description".into(), description(revision).into());
+    let Value::Object(body) = object(root) else { return Value::Object(schema) };
+    schema.extend(body);
+    let defs: Map<String, Value> =
+        rules::shapes(root).into_iter().skip(1).map(|s| (s.name.to_owned(), object(s))).collect();
+    schema.insert("$defs".into(), Value::Object(defs));
+    Value::Object(schema)
 }
 
-/// Replaces every `"{{name}}"` string in `value` with what [`placeholder`] gives.
-fn fill(value: &mut Value) {
-    match value {
-        Value::String(s) => {
-            if let Some(name) = s.strip_prefix("{{").and_then(|s| s.strip_suffix("}}")) {
-                *value = placeholder(name);
+/// An object of `shape`: its required fields and each field's schema.
+fn object(shape: &Shape) -> Value {
+    let required: Vec<&str> = shape.fields.iter().filter(|f| f.presence == Presence::Required).map(|f| f.key).collect();
+    let properties: Map<String, Value> = shape.fields.iter().map(|f| (f.key.to_owned(), field(f))).collect();
+    json!({"type": "object", "required": required, "properties": properties})
+}
+
+/// One field: its type (with `null` when it may be missing), bounds, and the checks a
+/// schema can state.
+fn field(f: &Field) -> Value {
+    let optional = f.presence != Presence::Required;
+    let typed = |name: &str| if optional { json!([name, "null"]) } else { json!(name) };
+    let reference = |s: &Shape| json!({"$ref": format!("#/$defs/{}", s.name)});
+    let mut out = Map::new();
+    match &f.kind {
+        Kind::Bool => {
+            out.insert("type".into(), typed("boolean"));
+        }
+        Kind::Integer(range) => {
+            out.insert("type".into(), typed("integer"));
+            if let Some((min, max)) = range {
+                out.insert("minimum".into(), (*min).into());
+                out.insert("maximum".into(), (*max).into());
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(fill),
-        Value::Object(members) => members.values_mut().for_each(fill),
-        _ => {}
+        Kind::Number(min, max) => {
+            out.insert("type".into(), typed("number"));
+            out.insert("minimum".into(), (*min).into());
+            out.insert("maximum".into(), (*max).into());
+        }
+        Kind::Str(min, max) => {
+            out.insert("type".into(), typed("string"));
+            // S4 under `current`: empty is fine when `param_refer` is there.
+            let min = if matches!(f.presence, Presence::RequiredUnless(_)) { 0 } else { *min };
+            out.insert("minLength".into(), min.into());
+            if let Some(max) = max {
+                out.insert("maxLength".into(), (*max).into());
+            }
+        }
+        Kind::Enum(allowed) => {
+            out.insert("type".into(), typed("string"));
+            out.insert("enum".into(), json!(allowed));
+        }
+        Kind::Object(shape) if optional => {
+            out.insert("anyOf".into(), json!([reference(shape), {"type": "null"}]));
+        }
+        Kind::Object(shape) => return reference(shape),
+        Kind::Array(of) => {
+            out.insert("type".into(), typed("array"));
+            if of.min > 0 {
+                out.insert("minItems".into(), of.min.into());
+            }
+            out.insert("maxItems".into(), of.max.into());
+            out.insert("items".into(), reference(of.item));
+        }
     }
+    for check in f.checks.iter().filter(|c| c.severity == Severity::Error) {
+        match check.schema {
+            Some(SchemaHint::Const(value)) => {
+                out.insert("const".into(), value.into());
+            }
+            Some(SchemaHint::Pattern(pattern)) => {
+                out.insert("pattern".into(), pattern().into());
+            }
+            Some(SchemaHint::InPattern) | None => {}
+        }
+    }
+    if f.presence == Presence::Deprecated {
+        out.insert("deprecated".into(), true.into());
+    }
+    Value::Object(out)
 }
 
-/// The value of one placeholder of [`TEMPLATE`] (`null` for a name it does not know,
-/// which a test rules out).
-fn placeholder(name: &str) -> Value {
-    let strings = |list: &[&str]| Value::from(list.iter().map(|s| Value::from(*s)).collect::<Vec<_>>());
-    match name {
-        "description" => description().into(),
-        "param_value_pattern" => param_value_pattern().into(),
-        "rotation_strategies" => strings(&RotationStrategy::ALLOWED),
-        "host_fields" => strings(&ExecuteResourceInstance::FIELDS),
-        "EXECUTE_USER_ROOT" => EXECUTE_USER_ROOT.into(),
-        "MIN_BATCHES" => MIN_BATCHES.into(),
-        "MAX_BATCHES" => MAX_BATCHES.into(),
-        "TIMEOUT_MIN" => TIMEOUT_MIN.into(),
-        "TIMEOUT_MAX" => TIMEOUT_MAX.into(),
-        "SUCCESS_RATE_MIN" => SUCCESS_RATE_MIN.into(),
-        "SUCCESS_RATE_MAX" => SUCCESS_RATE_MAX.into(),
-        "EXECUTE_USER_MIN" => EXECUTE_USER_MIN.into(),
-        "EXECUTE_USER_MAX" => EXECUTE_USER_MAX.into(),
-        "MAX_SCRIPT_PARAMS" => MAX_SCRIPT_PARAMS.into(),
-        "PARAM_NAME_MIN" => PARAM_NAME_MIN.into(),
-        "PARAM_NAME_MAX" => PARAM_NAME_MAX.into(),
-        "PARAM_VALUE_MIN" => PARAM_VALUE_MIN.into(),
-        "PARAM_VALUE_MAX" => PARAM_VALUE_MAX.into(),
-        "PARAM_ORDER_MIN" => PARAM_ORDER_MIN.into(),
-        "BATCH_INDEX_MIN" => BATCH_INDEX_MIN.into(),
-        "MIN_HOSTS_PER_BATCH" => MIN_HOSTS_PER_BATCH.into(),
-        "MAX_HOSTS_PER_BATCH" => MAX_HOSTS_PER_BATCH.into(),
-        "RESOURCE_ID_MIN" => RESOURCE_ID_MIN.into(),
-        "RESOURCE_ID_MAX" => RESOURCE_ID_MAX.into(),
-        "HOST_FIELD_MIN" => HOST_FIELD_MIN.into(),
-        "HOST_FIELD_MAX" => HOST_FIELD_MAX.into(),
-        _ => Value::Null,
+/// What the schema leaves to `validate`, by rule id, from the table.
+fn description(revision: Revision) -> String {
+    let root = rules::table(revision);
+    let (mut errors, mut warnings): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    for shape in rules::shapes(root) {
+        for f in shape.fields {
+            for check in f.checks {
+                match (check.severity, check.schema) {
+                    (Severity::Error, None) => errors.push(format!("{} {}", check.rule, check.doc)),
+                    (Severity::Warning, _) => warnings.push(format!("{} {}", check.rule, check.doc)),
+                    _ => {}
+                }
+            }
+            match f.presence {
+                Presence::Expected => warnings.push(format!("{} a missing {}", f.rule, f.key)),
+                Presence::Deprecated => warnings.push(format!("{} {} (deprecated)", f.rule, f.key)),
+                Presence::RequiredUnless(other) => {
+                    errors.push(format!("{} {} required and non-empty unless {} is given", f.rule, f.key, other))
+                }
+                _ => {}
+            }
+            let Kind::Array(of) = &f.kind else { continue };
+            for cross in of.cross {
+                let (list, text) = match *cross {
+                    Cross::Unique { rule, key } => (&mut errors, format!("{rule} {key} unique within {}", f.key)),
+                    Cross::Sequence { rule, key, .. } => (&mut errors, format!("{rule} {key} values exactly 1..n")),
+                    Cross::Total { rule, key, max } => {
+                        (&mut errors, format!("{rule} at most {max} {key} items across all {}", f.key))
+                    }
+                    Cross::BodyUnique { rule, key, severity: Severity::Warning, .. } => {
+                        (&mut warnings, format!("{rule} a {key} repeated across the body"))
+                    }
+                    Cross::BodyUnique { rule, key, .. } => {
+                        (&mut errors, format!("{rule} {key} unique across the body"))
+                    }
+                    Cross::BodySame { rule, key, default } => {
+                        (&mut errors, format!("{rule} the same {key} (default {default}) on every host"))
+                    }
+                };
+                list.push(text);
+            }
+        }
     }
-}
-
-/// What the schema leaves to `validate`, by rule id.
-fn description() -> String {
     format!(
-        "A request body of COC's Executing Customized Scripts API (POST /v1/job/scripts/{{script_uuid}}). \
-         This schema is looser than validate(): it rejects nothing that validate() accepts. \
-         Rules it cannot express, which validate() checks: \
-         S3 param_name unique within script_params; \
-         S8 param_order values exactly 1..n; \
-         E5 batch_index values exactly 1..m; \
-         E2 at most {MAX_HOSTS} hosts across all batches; \
-         P4 success_rate with at most {SUCCESS_RATE_DECIMALS} decimal place (multipleOf is inexact in binary floating point); \
+        "A request body of COC's Executing Customized Scripts API (POST /v1/job/scripts/{{script_uuid}}), \
+         revision \"{}\". This schema is looser than validate(): it rejects nothing that validate() accepts. \
+         Rules it cannot express, which validate() checks: {}; \
          R-SIZE at most {MAX_BODY_BYTES} bytes of JSON text and {MAX_DEPTH} levels of nesting. \
-         Warnings that validate() reports and this schema accepts: \
-         B4 unknown fields; P1 a missing resourceful; P2 a timeout of exactly {TIMEOUT_MIN} or {TIMEOUT_MAX}; \
-         I6 a resource_id repeated across the body; R-LIMIT more than {MAX_ISSUES} issues."
+         Warnings that validate() reports and this schema accepts: B4 unknown fields; {}; R-LIMIT more than {MAX_ISSUES} issues.",
+        revision.as_str(),
+        errors.join("; "),
+        warnings.join("; ")
     )
+}
+
+/// S5 and S6 on the page as one ECMA-262 pattern.
+pub(crate) fn param_value_pattern_page() -> String {
+    param_value_pattern(is_page_value_char)
+}
+
+/// S5 and S6 under `current` as one ECMA-262 pattern.
+pub(crate) fn param_value_pattern_current() -> String {
+    param_value_pattern(is_current_value_char)
 }
 
 /// S5 and S6 as one ECMA-262 pattern (the SDKs' own shape, `^((?!\.{{2,}})[...])*$`),
 /// its character class generated from the rule's own predicate so the two cannot drift.
-fn param_value_pattern() -> String {
-    format!("^(?:(?!\\.\\.)[{}])*$", char_class(is_param_value_char))
+fn param_value_pattern(allowed: fn(char) -> bool) -> String {
+    format!("^(?:(?!\\.\\.)[{}])*$", char_class(allowed))
 }
 
 /// The ASCII characters `allowed` accepts, as the inside of a regex character class, with
@@ -223,43 +219,34 @@ fn class_char(c: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::limits::*;
 
     #[test]
     fn pattern_is_the_s5_class_without_two_dots() {
         // The SDKs' class `[a-zA-Z0-9_\-/\.\x20\?:",=+@\\\[\{\]\}]`, in ASCII order.
-        assert_eq!(param_value_pattern(), r#"^(?:(?!\.\.)[ "\+,\-\.\/0-9:=\?@A-Z\[\\\]_a-z\{\}])*$"#);
+        assert_eq!(param_value_pattern_page(), r#"^(?:(?!\.\.)[ "\+,\-\.\/0-9:=\?@A-Z\[\\\]_a-z\{\}])*$"#);
+        assert_eq!(param_value_pattern_current(), r##"^(?:(?!\.\.)[ "#\*\+,\-\.\/0-9:=\?@A-Z\[\\\]_a-z\{\}])*$"##);
     }
 
     #[test]
     fn numbers_come_from_limits() {
-        let s = json_schema();
+        let s = json_schema(Revision::Page);
         assert_eq!(s["properties"]["execute_batches"]["maxItems"], MAX_BATCHES);
         assert_eq!(s["$defs"]["ScriptExecuteParam"]["properties"]["timeout"]["maximum"], TIMEOUT_MAX);
         assert_eq!(
             s["$defs"]["ExecuteInstancesBatchInfo"]["properties"]["target_instances"]["maxItems"],
             MAX_HOSTS_PER_BATCH
         );
-        assert!(s["description"].as_str().unwrap().contains("S3"));
-    }
-
-    /// Every placeholder of the template is one `placeholder` knows, and none is left.
-    #[test]
-    fn every_placeholder_is_filled() {
-        let names: Vec<&str> =
-            TEMPLATE.split("\"{{").skip(1).filter_map(|s| s.split_once("}}\"")).map(|(n, _)| n).collect();
-        assert!(names.len() > 20);
-        for name in names {
-            assert!(!placeholder(name).is_null(), "{name}");
+        let description = s["description"].as_str().unwrap_or_default();
+        for id in ["S3", "S8", "E2", "E5", "P4", "P1", "P2", "I6"] {
+            assert!(description.contains(&format!("{id} ")), "{id}: {description}");
         }
-        fn no_null(v: &Value) -> bool {
-            match v {
-                Value::Null => false,
-                Value::Array(items) => items.iter().all(no_null),
-                Value::Object(members) => members.values().all(no_null),
-                _ => true,
-            }
-        }
-        let schema = json_schema();
-        assert!(no_null(&schema) && !schema.to_string().contains("{{"), "{schema}");
+        let c = json_schema(Revision::Current);
+        let value = &c["$defs"]["ScriptExecuteInputParam"]["properties"]["param_value"];
+        assert_eq!((&value["minLength"], &value["maxLength"]), (&0.into(), &PARAM_VALUE_MAX_CURRENT.into()));
+        assert_eq!(c["$defs"]["ExecuteResourceInstance"]["required"], json!(["resource_id", "region_id"]));
+        assert_eq!(c["$defs"]["ExecuteResourceInstance"]["properties"]["agent_sn"]["deprecated"], true);
+        assert!(c["$defs"]["ScriptExecuteParam"]["properties"]["execute_user"].get("const").is_none());
+        assert!(!c["description"].as_str().unwrap_or_default().contains("S8 "));
     }
 }

@@ -1,11 +1,11 @@
-//! `limits()`: every documented number, as the page states it, in one serializable value.
+//! `limits(revision)`: every documented number, as the page states it, in one serializable value.
 
-use coc_script_exec::limits;
+use coc_script_exec::{limits, Revision};
 use serde_json::json;
 
 #[test]
 fn the_documented_numbers() {
-    let l = serde_json::to_value(limits()).unwrap();
+    let l = serde_json::to_value(limits(Revision::Page)).unwrap();
     // "A maximum of 200 hosts ... The maximum number of hosts in a batch is 10. The
     // maximum number of batches is 20." and the parameter tables.
     for (key, value) in [

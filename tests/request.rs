@@ -6,11 +6,16 @@ use coc_script_exec::{build_request, parse_response, Locale, Outcome, RequestOpt
 use serde_json::json;
 
 fn opts(endpoint: Option<&str>, token: Option<&str>) -> RequestOptions {
-    RequestOptions { endpoint: endpoint.map(str::to_owned), token: token.map(str::to_owned), locale: Locale::En }
+    RequestOptions {
+        endpoint: endpoint.map(str::to_owned),
+        token: token.map(str::to_owned),
+        locale: Locale::En,
+        ..Default::default()
+    }
 }
 
 fn codes_at(r: &coc_script_exec::RequestResult, path: &str) -> Vec<String> {
-    r.issues.iter().filter(|i| i.path == path).map(|i| i.code.clone()).collect()
+    r.issues.iter().filter(|i| i.path == path).map(|i| i.code.to_string()).collect()
 }
 
 #[test]
@@ -74,6 +79,7 @@ fn the_request_carries_url_headers_and_an_ordered_compact_body() {
             endpoint: Some("http://127.0.0.1:8080/".into()),
             token: Some("tok".into()),
             locale: Locale::ZhCn,
+            ..Default::default()
         },
     );
     assert!(r.valid);
@@ -104,33 +110,50 @@ fn an_invalid_body_is_not_built() {
 #[test]
 fn a1_a2_a3_responses() {
     assert_eq!(
-        parse_response(200, r#"{"data" : "SCT2023083109562601af694bf"}"#),
-        Outcome::Executed { execute_uuid: "SCT2023083109562601af694bf".into() }
+        parse_response(200, r#"{"data" : "SCT2023083109562601af694bf"}"#, None),
+        Outcome::Executed { execute_uuid: "SCT2023083109562601af694bf".into(), request_id: None }
     );
     // A1: a 200 without a non-empty data string is not a success.
-    assert!(matches!(parse_response(200, r#"{"data": ""}"#), Outcome::Http { status: 200, .. }));
-    assert!(matches!(parse_response(200, "<html>"), Outcome::Http { status: 200, .. }));
+    assert!(matches!(parse_response(200, r#"{"data": ""}"#, None), Outcome::Http { status: 200, .. }));
+    assert!(matches!(parse_response(200, "<html>", None), Outcome::Http { status: 200, .. }));
     // A2
     assert_eq!(
-        parse_response(204, r#"{"error_code" : "COC.00040701", "error_msg" : "error_msg"}"#),
-        Outcome::Api { status: 204, error_code: Some("COC.00040701".into()), error_msg: Some("error_msg".into()) }
+        parse_response(204, r#"{"error_code" : "COC.00040701", "error_msg" : "error_msg"}"#, None),
+        Outcome::Api {
+            status: 204,
+            error_code: Some("COC.00040701".into()),
+            error_msg: Some("error_msg".into()),
+            request_id: None
+        }
     );
-    assert_eq!(parse_response(204, ""), Outcome::Api { status: 204, error_code: None, error_msg: None });
-    assert_eq!(parse_response(204, "not json"), Outcome::Api { status: 204, error_code: None, error_msg: None });
+    assert_eq!(
+        parse_response(204, "", None),
+        Outcome::Api { status: 204, error_code: None, error_msg: None, request_id: None }
+    );
+    assert_eq!(
+        parse_response(204, "not json", None),
+        Outcome::Api { status: 204, error_code: None, error_msg: None, request_id: None }
+    );
     // A3
-    assert_eq!(parse_response(500, "oops"), Outcome::Http { status: 500, text: "oops".into() });
-    assert_eq!(parse_response(0, ""), Outcome::Http { status: 0, text: String::new() });
+    assert_eq!(parse_response(500, "oops", None), Outcome::Http { status: 500, text: "oops".into(), request_id: None });
+    assert_eq!(parse_response(0, "", None), Outcome::Http { status: 0, text: String::new(), request_id: None });
 }
 
 #[test]
 fn outcomes_serialize_to_the_documented_shapes() {
     let j = |o: Outcome| serde_json::to_value(o).unwrap();
-    assert_eq!(j(parse_response(200, r#"{"data":"u"}"#)), json!({"ok": true, "execute_uuid": "u"}));
     assert_eq!(
-        j(parse_response(204, "")),
-        json!({"ok": false, "kind": "api", "status": 204, "error_code": null, "error_msg": null})
+        j(parse_response(200, r#"{"data":"u"}"#, None)),
+        json!({"ok": true, "execute_uuid": "u", "request_id": null})
     );
-    assert_eq!(j(parse_response(502, "bad")), json!({"ok": false, "kind": "http", "status": 502, "text": "bad"}));
+    assert_eq!(
+        j(parse_response(204, "", None)),
+        json!({"ok": false, "kind": "api", "status": 204, "error_code": null, "error_msg": null, "request_id": null})
+    );
+    assert_eq!(
+        j(parse_response(502, "bad", None)),
+        json!({"ok": false, "kind": "http", "status": 502, "text": "bad", "request_id": null})
+    );
     let r = build_request("s1", &cases::valid_body(), &opts(None, None));
     let v = serde_json::to_value(&r).unwrap();
     assert_eq!(v["valid"], true);

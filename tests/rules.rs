@@ -227,7 +227,7 @@ fn every_code_has_a_message_in_both_locales() {
         }
     }
     for locale in [Locale::En, Locale::ZhCn] {
-        for code in CODES {
+        for &code in coc_script_exec::Code::ALL {
             let m = coc_script_exec::messages::render(locale, code, "/execute_param/timeout", &serde_json::Map::new());
             assert!(!m.trim().is_empty(), "{code} has no {locale:?} message");
             assert!(

@@ -1,50 +1,90 @@
 // The console: reads the form into a body, asks the package what is wrong with it, shows
 // each issue at its control, and posts the request the package built. It holds no rule:
-// numbers come from limits(), judgements from validate/build_batches/build_request, and
-// the meaning of an answer from parse_response.
+// numbers come from limits(revision), judgements from validate/build_batches/build_request
+// (each told the revision), and the meaning of an answer from parse_response.
 
-import { t } from "./strings.js";
-import { HOST_FIELDS, measureText, readHostsText, readNumber, rowsToText } from "./read.js";
-import { batchColumns, curlCommand, h, hostRow, outcomeView, paramRow } from "./ui.js";
+import { label, t } from "./strings.js";
+import {
+  REVISIONS, convertHostsText, hostFormat, hostsToRows, measureText, readHostsText, readNumber, rowsToHosts, rowsToText,
+} from "./read.js";
+import { batchColumns, curlCommand, h, hostHead, hostRow, outcomeView, paramRow } from "./ui.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("console");
 
+/** Where the chosen revision is kept: the only thing this page ever stores. */
+const REVISION_KEY = "coc-script-exec.revision";
+
+function storedRevision() {
+  try {
+    const stored = localStorage.getItem(REVISION_KEY);
+    return REVISIONS.includes(stored) ? stored : REVISIONS[0];
+  } catch {
+    return REVISIONS[0]; // storage refused (a private window, a policy): the default
+  }
+}
+
+function storeRevision(revision) {
+  try {
+    localStorage.setItem(REVISION_KEY, revision);
+  } catch { /* not kept across a reload, but still used on this page */ }
+}
+
 const state = {
   pkg: null,        // the package's exports, once loaded
-  limits: null,     // limits(): every number shown
+  limits: null,     // limits(revision): every number shown
   locale: navigator.language?.toLowerCase().startsWith("zh") ? "zh-CN" : "en",
-  params: [],       // [{name, value}], param_order is the row's place
-  hostRows: [],     // rows mode: [{resource_id, agent_sn, project_id, region_id}]
+  revision: storedRevision(), // "page" (the package's default) or "current"
+  params: [],       // [{name, value, param_id, param_version}], param_order is the row's place
+  hostRows: [],     // rows mode: one {field: text} per host, the revision's columns
+  revisionUndo: null, // the hosts as they were before a revision switch rewrote them
   hostsMode: "paste",
   view: null,       // the last evaluation: issues, batches, request
   posted: null,     // the last post's outcome
   refusedPaste: null, // the size of a paste refused as too large, until the hosts change
   inflight: false,
+  resourceful: false, // the page's resourceful while the revision hides it
 };
 
 // ---------- reading the form (read.js; the package judges what is read) ----------
 
+const isCurrent = () => state.revision === "current";
+
+/**
+ * execute_param as the form gives it, in the revision's shape. The page: resourceful and
+ * param_order (the row's place). Current: neither (both deprecated, not sent), and a
+ * param_refer on each row that names a parameter-store entry.
+ */
 function readParam() {
-  const param = {
-    resourceful: $("f-resourceful").checked,
+  const param = isCurrent() ? {} : { resourceful: $("f-resourceful").checked };
+  Object.assign(param, {
     timeout: readNumber($("f-timeout").value),
     success_rate: readNumber($("f-rate").value),
     execute_user: $("f-user").value,
-  };
+  });
   if (state.params.length) {
-    param.script_params = state.params.map((p, i) => ({ param_name: p.name, param_value: p.value, param_order: i + 1 }));
+    param.script_params = state.params.map((p, i) => {
+      if (!isCurrent()) return { param_name: p.name, param_value: p.value, param_order: i + 1 };
+      const entry = { param_name: p.name, param_value: p.value };
+      const id = p.param_id ?? "";
+      const version = p.param_version ?? "";
+      if (id !== "" || version !== "") {
+        entry.param_refer = { refer_type: "PARAM_STORE", param_id: id };
+        if (version !== "") entry.param_refer.param_version = version;
+      }
+      return entry;
+    });
   }
   return param;
 }
 
 function readHosts() {
-  if (state.hostsMode === "rows") return { hosts: state.hostRows.map((r) => ({ ...r })), lines: null };
+  if (state.hostsMode === "rows") return { hosts: rowsToHosts(state.hostRows, state.revision), lines: null };
   return state.refusedPaste ? { tooLarge: state.refusedPaste } : readPasted($("f-hosts").value);
 }
 
 /** The last pasted text and what was read from it: a keystroke elsewhere reads nothing again. */
-let pasted = { text: null, read: null };
+let pasted = { text: null, revision: null, read: null };
 
 /**
  * Pasted hosts, read once per text. Text larger than a whole request may be
@@ -52,10 +92,10 @@ let pasted = { text: null, read: null };
  * megabytes on every keystroke would freeze the page.
  */
 function readPasted(text) {
-  if (pasted.text === text) return pasted.read;
+  if (pasted.text === text && pasted.revision === state.revision) return pasted.read;
   const size = tooLarge(text);
-  const read = size ? { tooLarge: size } : readHostsText(text, syntaxAt);
-  pasted = { text, read };
+  const read = size ? { tooLarge: size } : readHostsText(text, syntaxAt, state.revision);
+  pasted = { text, revision: state.revision, read };
   return read;
 }
 
@@ -85,7 +125,7 @@ function onHostsPaste(event) {
 
 /** Where pasted JSON breaks, as the package's own parser says: {line, column}. */
 function syntaxAt(text) {
-  const syntax = state.pkg.validate(text).issues.find((i) => i.code === "syntax");
+  const syntax = state.pkg.validate(text, { revision: state.revision }).issues.find((i) => i.code === "syntax");
   return syntax?.params ?? { line: "?", column: "?" };
 }
 
@@ -99,14 +139,31 @@ function readPlan() {
 
 // ---------- asking the package ----------
 
-const ORDER = ["/script_uuid", "/endpoint", "/execute_param", "/hosts", "/plan", "/execute_batches"];
+const ORDER = ["/options", "/script_uuid", "/endpoint", "/project_id", "/script_source", "/execute_param", "/hosts", "/plan",
+  "/execute_batches"];
 const rank = (path) => {
   const i = ORDER.findIndex((p) => path === p || path.startsWith(`${p}/`));
   return i < 0 ? ORDER.length : i;
 };
 
+/** build_request's options: the endpoint, the token, and the revision's own (x-project-id). */
+function requestOptions() {
+  const { locale, revision } = state;
+  const endpoint = $("f-endpoint").value.trim();
+  const options = {
+    endpoint: endpoint === "" ? undefined : endpoint,
+    token: $("f-token").value || undefined,
+    locale,
+    revision,
+    script_source: $("f-public").checked ? "public" : "custom",
+  };
+  const project = $("f-project").value;
+  if (isCurrent() && project !== "") options.project_id = project;
+  return options;
+}
+
 function evaluate() {
-  const { pkg, locale } = state;
+  const { pkg, locale, revision } = state;
   const read = readHosts();
   const plan = readPlan();
   let built = { execute_batches: [], issues: [] };
@@ -125,12 +182,7 @@ function evaluate() {
   // body's own complaint about the empty list would only repeat them.
   const refused = built.issues.some((i) => i.severity === "error");
   const body = { execute_param: readParam(), execute_batches: built.execute_batches };
-  const endpoint = $("f-endpoint").value.trim();
-  const result = pkg.build_request($("f-script-uuid").value, body, {
-    endpoint: endpoint === "" ? undefined : endpoint,
-    token: $("f-token").value || undefined,
-    locale,
-  });
+  const result = pkg.build_request($("f-script-uuid").value, body, requestOptions());
   const issues = [...result.issues.filter((i) => !(refused && i.path.startsWith("/execute_batches"))), ...built.issues]
     .map((issue, i) => ({ issue, i }))
     .sort((a, b) => rank(a.issue.path) - rank(b.issue.path) || a.i - b.i)
@@ -139,12 +191,12 @@ function evaluate() {
   render();
 }
 
-/** build_batches, asked again only when the hosts read, the plan or the locale changed. */
+/** build_batches, asked again only when the hosts read, the plan, the locale or the revision changed. */
 let batches = { read: null, key: null, built: null };
 function buildBatches(read, plan, locale) {
-  const key = JSON.stringify([plan, locale]);
+  const key = JSON.stringify([plan, locale, state.revision]);
   if (batches.read === read && batches.key === key) return batches.built;
-  const built = state.pkg.build_batches(read.hosts, plan, { locale });
+  const built = state.pkg.build_batches(read.hosts, plan, { locale, revision: state.revision });
   batches = { read, key, built };
   return built;
 }
@@ -172,6 +224,9 @@ function place(path, controls) {
       ? { path: "/hosts", prefix: t(state.locale, "line_n", { n: lines[k] }), line: lines[k] }
       : { path: "/hosts", prefix: t(state.locale, "host_n", { n: k + 1 }) };
   }
+  // A param_refer as a whole (or its fixed refer_type) is shown at its param_id.
+  const refer = /^(\/execute_param\/script_params\/\d+\/param_refer)(?:\/refer_type)?$/.exec(path);
+  if (refer && controls.has(`${refer[1]}/param_id`)) return { path: `${refer[1]}/param_id`, prefix: "" };
   const size = /^\/plan\/sizes\/(\d+)/.exec(path);
   if (size) return { path: "/plan/sizes", prefix: t(state.locale, "entry_n", { n: Number(size[1]) + 1 }) };
   // The batches are the plan's output: their issues belong to the plan.
@@ -242,7 +297,7 @@ function renderPicture() {
   const hosts = batches.length ? batches.reduce((n, b) => n + b.target_instances.length, 0)
     : Array.isArray(view.read.hosts) ? view.read.hosts.length : 0;
   $("totals").textContent = t(locale, "totals", { ...limits, hosts, batches: batches.length });
-  $("batches").replaceChildren(...batchColumns(locale, batches, view.plan.group_by));
+  $("batches").replaceChildren(...batchColumns(locale, batches, view.plan.group_by, state.revision));
   $("batches-empty").hidden = batches.length > 0;
   $("params-count").textContent = `${state.params.length} / ${limits.max_script_params}`;
 }
@@ -284,27 +339,84 @@ function render() {
 }
 
 function renderParamRows(focus) {
-  const rows = state.params.map((p, i) => paramRow(state.locale, p, i, state.params.length));
+  const rows = state.params.map((p, i) => paramRow(state.locale, p, i, state.params.length, { refer: isCurrent() }));
   $("param-rows").replaceChildren(...rows);
   $("params-empty").hidden = rows.length > 0;
   if (focus) form.querySelector(focus)?.focus();
 }
 
 function renderHostRows(focus) {
-  $("host-rows").replaceChildren(...state.hostRows.map((r, i) => hostRow(state.locale, r, i)));
+  $("host-head").replaceChildren(...hostHead(state.locale, state.revision));
+  $("host-rows").replaceChildren(...state.hostRows.map((r, i) => hostRow(state.locale, r, i, state.revision)));
   $("hosts-empty").hidden = state.hostRows.length > 0;
   if (focus) form.querySelector(focus)?.focus();
 }
 
 function applyLabels() {
-  const { locale, limits } = state;
+  const { locale, limits, revision } = state;
+  const say = (key) => label(locale, revision, key, limits ?? {});
   document.documentElement.lang = locale;
-  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(locale, el.dataset.i18n, limits ?? {});
-  for (const el of document.querySelectorAll("[data-i18n-aria-label]")) {
-    el.setAttribute("aria-label", t(locale, el.dataset.i18nAriaLabel, limits ?? {}));
-  }
+  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = say(el.dataset.i18n);
+  for (const el of document.querySelectorAll("[data-i18n-aria-label]")) el.setAttribute("aria-label", say(el.dataset.i18nAriaLabel));
+  for (const el of document.querySelectorAll("[data-i18n-placeholder]")) el.setAttribute("placeholder", say(el.dataset.i18nPlaceholder));
+  $("subtitle").textContent = say($("f-public").checked ? "subtitle_public" : "subtitle");
+  // The header's bound, when the package names it (limits().project_id_header_max).
+  if (limits && limits.project_id_header_max == null) $("h-project").textContent = say("hint_project_id_plain");
   for (const b of document.querySelectorAll("[data-locale]")) b.setAttribute("aria-pressed", String(b.dataset.locale === locale));
   document.title = `COC · ${t(locale, "title")}`;
+}
+
+// ---------- the revision ----------
+
+/**
+ * Shows the controls the revision has: the project id (current), resourceful (the page;
+ * deprecated under current, so disabled and said why), the group-by choices that name a
+ * host field of the revision.
+ */
+function applyRevision() {
+  const current = isCurrent();
+  for (const radio of form.querySelectorAll('input[name="revision"]')) radio.checked = radio.value === state.revision;
+  document.body.dataset.revision = state.revision;
+  $("project-field").hidden = !current;
+  // resourceful is deprecated under current: not sent, so not shown as set; kept for the page.
+  const box = $("f-resourceful");
+  if (current && !box.disabled) [state.resourceful, box.checked] = [box.checked, false];
+  if (!current && box.disabled) box.checked = state.resourceful ?? false;
+  box.disabled = current;
+  const group = $("f-group");
+  const fields = hostFormat(state.revision).columns;
+  for (const option of group.options) option.hidden = option.disabled = option.value !== "" && !fields.includes(option.value);
+  if (group.selectedOptions[0]?.disabled) group.value = "";
+}
+
+/**
+ * Switches the revision: keeps the choice, re-reads limits(revision), and rewrites host
+ * lines (or rows) in the new revision's columns, so each value stays in its field. Going
+ * straight back, with the hosts untouched, restores them as they were.
+ */
+function setRevision(revision) {
+  if (!REVISIONS.includes(revision) || revision === state.revision) return;
+  const from = state.revision;
+  const undo = state.revisionUndo;
+  const area = $("f-hosts");
+  const back = undo && undo.from === revision && undo.to === from;
+  if (state.hostsMode === "paste" && !state.refusedPaste) {
+    const before = area.value;
+    area.value = back && undo.after === before ? undo.before : convertHostsText(before, from, revision);
+    state.revisionUndo = { from, to: revision, before, after: area.value };
+  } else if (state.hostsMode === "rows") {
+    const before = JSON.stringify(state.hostRows);
+    state.hostRows = back && undo.after === before ? JSON.parse(undo.before) : hostsToRows(state.hostRows, revision);
+    state.revisionUndo = { from, to: revision, before, after: JSON.stringify(state.hostRows) };
+  }
+  state.revision = revision;
+  storeRevision(revision);
+  if (state.pkg) state.limits = state.pkg.limits(revision);
+  applyRevision();
+  applyLabels();
+  renderParamRows();
+  if (state.hostsMode === "rows") renderHostRows();
+  if (state.pkg) evaluate();
 }
 
 // ---------- hosts: paste or rows ----------
@@ -318,14 +430,10 @@ function setHostsMode(mode) {
       $("f-hosts").focus();
       return;
     }
-    const hosts = Array.isArray(read.hosts) ? read.hosts : [];
-    state.hostRows = hosts.map((host) => Object.fromEntries(HOST_FIELDS.map((f) => {
-      const v = host && typeof host === "object" ? host[f] : undefined;
-      return [f, v == null ? "" : String(v)];
-    })));
+    state.hostRows = hostsToRows(read.hosts, state.revision);
     renderHostRows();
   } else {
-    $("f-hosts").value = rowsToText(state.hostRows);
+    $("f-hosts").value = rowsToText(state.hostRows, state.revision);
   }
   state.hostsMode = mode;
   $("hosts-paste").hidden = mode !== "paste";
@@ -347,7 +455,8 @@ async function post() {
       cache: "no-store", credentials: "omit", referrerPolicy: "no-referrer",
     });
     const text = await response.text();
-    state.posted = { outcome: state.pkg.parse_response(response.status, text), time, url: request.url };
+    // The headers (fetch's Headers) give the outcome its request_id (X-Request-Id).
+    state.posted = { outcome: state.pkg.parse_response(response.status, text, response.headers), time, url: request.url };
   } catch (err) {
     state.posted = { error: String(err?.message ?? err), time, url: request.url };
   }
@@ -357,11 +466,17 @@ async function post() {
 
 // ---------- wiring ----------
 
+/** Which part of a parameter row an input holds. */
+const PARAM_KEYS = {
+  param_name: "name", param_value: "value", "param_refer/param_id": "param_id", "param_refer/param_version": "param_version",
+};
+
 function onInput(event) {
   const el = event.target;
-  if (el.dataset.kind === "param") state.params[Number(el.dataset.i)][el.dataset.field === "param_name" ? "name" : "value"] = el.value;
+  if (el.dataset.kind === "param") state.params[Number(el.dataset.i)][PARAM_KEYS[el.dataset.field]] = el.value;
   if (el.dataset.kind === "host") state.hostRows[Number(el.dataset.i)][el.dataset.field] = el.value;
-  if (el.name === "hosts-mode") return;
+  if (el.name === "hosts-mode" || el.name === "revision") return;
+  if (el.id === "f-public") applyLabels();
   if (el.id === "f-hosts") state.refusedPaste = null;
   if (state.pkg) evaluate();
 }
@@ -373,7 +488,7 @@ function onClick(event) {
   const ps = state.params;
   switch (button.dataset.act ?? button.id) {
     case "add-param":
-      ps.push({ name: "", value: "" });
+      ps.push({ name: "", value: "", param_id: "", param_version: "" });
       renderParamRows(`[name="/execute_param/script_params/${ps.length - 1}/param_name"]`);
       break;
     case "param-up":
@@ -389,7 +504,7 @@ function onClick(event) {
       renderParamRows(ps.length ? `[data-act="param-remove"][data-i="${Math.min(i, ps.length - 1)}"]` : "#add-param");
       break;
     case "add-host":
-      state.hostRows.push(Object.fromEntries(HOST_FIELDS.map((f) => [f, ""])));
+      state.hostRows.push(hostsToRows([{}], state.revision)[0]);
       renderHostRows(`[name="/hosts/${state.hostRows.length - 1}/resource_id"]`);
       break;
     case "host-remove":
@@ -424,8 +539,13 @@ function setLocale(locale) {
 }
 
 async function start() {
+  applyRevision();
   applyLabels();
   for (const b of document.querySelectorAll("[data-locale]")) b.addEventListener("click", () => setLocale(b.dataset.locale));
+  form.addEventListener("change", (e) => {
+    if (e.target.name === "revision") setRevision(e.target.value);
+    else if (e.target.name === "hosts-mode" && state.pkg) setHostsMode(e.target.value);
+  });
   try {
     // The module's bytes are fetched alongside its glue, not after it (one round trip
     // less before the first check; the wasm is most of what there is to load).
@@ -433,7 +553,7 @@ async function start() {
     const pkg = await import("../pkg/coc_script_exec.js");
     await pkg.default({ module_or_path: wasm });
     state.pkg = pkg;
-    state.limits = pkg.limits();
+    state.limits = pkg.limits(state.revision);
   } catch (err) {
     $("state").textContent = t(state.locale, "load_failed", { error: String(err?.message ?? err) });
     $("state").className = "state blocked";
@@ -444,13 +564,13 @@ async function start() {
   $("f-rate").value = String(state.limits.success_rate_max);
   if (location.protocol === "http:" || location.protocol === "https:") $("f-endpoint").value = location.origin;
   form.addEventListener("input", onInput);
-  form.addEventListener("change", (e) => { if (e.target.name === "hosts-mode") setHostsMode(e.target.value); });
   form.addEventListener("click", onClick);
   $("f-hosts").addEventListener("paste", onHostsPaste);
   form.addEventListener("submit", (e) => e.preventDefault());
   $("post").addEventListener("click", post);
   applyLabels();
   renderParamRows();
+  if (state.hostsMode === "rows") renderHostRows();
   evaluate();
 }
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The console's server, on loopback only: serves www/ at / and the package (pkg/) at /pkg/,
-// and stands in for COC's `POST /v1/job/scripts/{script_uuid}` as the API page documents it,
-// judging bodies with the package itself. Node built-ins only.
+// and stands in for COC's `POST /v1/job/scripts/{script_uuid}` and
+// `POST /v1/job/public-scripts/{script_uuid}` (the same body), judging bodies with the
+// package itself: a body valid under either revision (the page's, or today's API, which
+// needs no agent_sn, project_id, param_order or resourceful) is taken. Node built-ins only.
 //
 //   node www/serve.mjs [--port 8080]        (or PORT=8080; 0 picks a free port)
 //   node www/serve.mjs --error-status 400   (answer API errors with 400 instead of 204)
@@ -75,6 +77,9 @@ async function loadPackage() {
   }
 }
 const pkg = await loadPackage();
+
+/** An id for X-Request-Id, as the service tags each answer: 32 hex digits. */
+const requestId = () => randomBytes(16).toString("hex");
 
 function send(res, status, body = "", headers = {}) {
   const text = typeof body === "string" ? body : JSON.stringify(body);
@@ -170,21 +175,34 @@ function tooLarge(req, res) {
  */
 function apiError(req, res, error_code, error_msg) {
   const body = JSON.stringify({ error_code, error_msg: error_msg.slice(0, 512) });
-  if (errorStatus !== 204) return send(res, errorStatus, JSON.parse(body));
-  const head = ["HTTP/1.1 204 No Content", "Content-Type: application/json;charset=UTF-8", "Connection: close"]
+  if (errorStatus !== 204) return send(res, errorStatus, JSON.parse(body), { "X-Request-Id": res.requestId });
+  const head = ["HTTP/1.1 204 No Content", "Content-Type: application/json;charset=UTF-8", "Connection: close",
+    `X-Request-Id: ${res.requestId}`]
     .concat(Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}`));
   req.socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
 }
 
+/**
+ * The package's report on a body under the revision that takes it: the page's when it is
+ * valid there, else today's API's (a body the page refuses may be what Huawei's own tools
+ * send today). Both invalid: today's report, whose errors hold under either reading.
+ */
+function judge(text) {
+  const page = pkg.validate(text, { revision: "page" });
+  return page.valid ? page : pkg.validate(text, { revision: "current" });
+}
+
 async function serveApi(req, res, scriptUuid) {
   if (req.method !== "POST") return send(res, 405, "method not allowed\n", { Allow: "POST" });
+  res.requestId = requestId();
   if (!req.headers["x-auth-token"]) {
-    return send(res, 401, { error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information: X-Auth-Token is missing" });
+    return send(res, 401, { error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information: X-Auth-Token is missing" },
+      { "X-Request-Id": res.requestId });
   }
   const text = await readBody(req, res);
   if (text === null) return undefined;
   if (!pkg) return send(res, 503, { error_code: "COC.00050300", error_msg: "the stand-in's package (pkg/) is not built" });
-  const report = pkg.validate(text);
+  const report = judge(text);
   if (!report.valid) {
     const first = report.issues.find((i) => i.severity === "error");
     return apiError(req, res, "COC.00040001", `invalid request body: ${first.path || "/"}: ${first.message}`);
@@ -194,7 +212,7 @@ async function serveApi(req, res, scriptUuid) {
     uuid = decodeURIComponent(scriptUuid);
   } catch { /* not decodable: cannot be a known script either */ }
   if (!knownScripts.has(uuid)) return apiError(req, res, "COC.00040701", `script ${uuid.slice(0, 80)} does not exist`);
-  return send(res, 200, { data: executeUuid() });
+  return send(res, 200, { data: executeUuid() }, { "X-Request-Id": res.requestId });
 }
 
 // ---------- the server ----------
@@ -205,10 +223,10 @@ const server = http.createServer(async (req, res) => {
     if (!req.url.startsWith("/")) return send(res, 400, "bad request\n");
     // The URL parser removes dot segments, %2e%2e included; resolveFile checks the rest.
     const { pathname } = new URL(`http://${HOST}${req.url}`);
-    const api = /^\/v1\/job\/scripts\/([^/]+)$/.exec(pathname);
+    const api = /^(\/v1\/job\/(?:public-)?scripts\/)([^/]+)$/.exec(pathname);
     if (api) {
-      await serveApi(req, res, api[1]);
-      console.log(`${req.method} /v1/job/scripts/${api[1].slice(0, 80)} -> ${res.headersSent ? res.statusCode : errorStatus}`);
+      await serveApi(req, res, api[2]);
+      console.log(`${req.method} ${api[1]}${api[2].slice(0, 80)} -> ${res.headersSent ? res.statusCode : errorStatus}`);
       return undefined;
     }
     return await serveFile(req, res, pathname);

@@ -1,11 +1,19 @@
 // The console's own words: labels, hints and buttons in English and Simplified Chinese.
 // Labels are not rules: every judgement's text comes from the package (`options.locale`),
-// and every number in a hint is filled in from `limits()` ({max_hosts} and the like).
+// and every number in a hint is filled in from `limits(revision)` ({max_hosts} and the like).
+// A key with a `key@current` twin says something else under the `current` revision (label()).
 
 export const STRINGS = {
   title: ["Run a customized script", "执行自定义脚本"],
   subtitle: ["Huawei Cloud COC · POST /v1/job/scripts/{script_uuid}", "华为云 COC · POST /v1/job/scripts/{script_uuid}"],
+  subtitle_public: ["Huawei Cloud COC · POST /v1/job/public-scripts/{script_uuid}", "华为云 COC · POST /v1/job/public-scripts/{script_uuid}"],
   language: ["Language", "语言"],
+
+  revision: ["API revision", "API 版本"],
+  revision_page: ["The API page", "API 文档页"],
+  revision_page_desc: ["As the API page documents it (the default): hosts need resource_id, agent_sn, project_id and region_id; param_order and resourceful are sent.", "按 API 文档页（默认）：主机需 resource_id、agent_sn、project_id、region_id；发送 param_order 与 resourceful。"],
+  revision_current: ["Today's API", "当前 API"],
+  revision_current_desc: ["As Huawei's SDK 3.1.219 and Terraform provider send it: hosts need resource_id and region_id only; deprecated fields are not sent.", "与华为云 SDK 3.1.219 及 Terraform provider 一致：主机只需 resource_id 与 region_id；已废弃的字段不发送。"],
 
   sec_target: ["Script and endpoint", "脚本与接入点"],
   script_uuid: ["Script UUID", "脚本 UUID"],
@@ -14,28 +22,41 @@ export const STRINGS = {
   hint_endpoint: ["https://host[:port]. Empty: the package's default endpoint.", "https://主机[:端口]。留空则使用默认接入点。"],
   token: ["Token (X-Auth-Token)", "Token（X-Auth-Token）"],
   hint_token: ["Kept in this page only: never stored, never shown in a preview.", "仅保存在本页内存中：不会被存储，也不会出现在预览中。"],
+  project_id: ["Project ID (x-project-id)", "项目 ID（x-project-id）"],
+  hint_project_id: ["Optional: sent as the x-project-id header, as the SDK sends it. Up to {project_id_header_max} letters, digits, - or _.", "可选：作为 x-project-id 请求头发送，与 SDK 一致。最多 {project_id_header_max} 个字母、数字、- 或 _。"],
+  hint_project_id_plain: ["Optional: sent as the x-project-id header, as the SDK sends it. Letters, digits, - or _.", "可选：作为 x-project-id 请求头发送，与 SDK 一致。字母、数字、- 或 _。"],
+  public_script: ["Public script", "公共脚本"],
+  hint_public_script: ["Checked: a public script, posted to /v1/job/public-scripts/{script_uuid} with the same body.", "勾选：公共脚本，以相同请求体发送到 /v1/job/public-scripts/{script_uuid}。"],
 
   sec_execution: ["Execution", "执行参数"],
   execute_user: ["Execute as user", "执行用户"],
   hint_execute_user: ["The service runs scripts as {execute_user_root}.", "服务只以 {execute_user_root} 用户执行脚本。"],
+  "hint_execute_user@current": ["The user who runs the script, such as {execute_user_root}.", "执行脚本的用户，例如 {execute_user_root}。"],
   timeout: ["Timeout", "超时时间"],
   hint_timeout: ["Seconds, {timeout_min} to {timeout_max}.", "单位秒，{timeout_min} 到 {timeout_max}。"],
   success_rate: ["Success rate", "成功率"],
   hint_success_rate: ["Percent, {success_rate_min} to {success_rate_max}, at most {success_rate_decimals} decimal place.", "百分比，{success_rate_min} 到 {success_rate_max}，最多 {success_rate_decimals} 位小数。"],
   resourceful: ["Resources not limited (resourceful)", "不限制资源（resourceful）"],
   hint_resourceful: ["Unchecked: the script's resources are limited.", "不勾选：限制脚本可用的资源。"],
+  "hint_resourceful@current": ["Deprecated in today's API: passing it has no effect, so it is not sent.", "当前 API 已废弃该字段：传入无效，因此不发送。"],
 
   sec_params: ["Script parameters", "脚本参数"],
   param_name: ["Name", "名称"],
   param_value: ["Value", "取值"],
   param_name_n: ["Name of parameter {n}", "参数 {n} 的名称"],
   param_value_n: ["Value of parameter {n}", "参数 {n} 的取值"],
+  param_refer: ["From the parameter store (param_refer, PARAM_STORE)", "引用参数仓库（param_refer，PARAM_STORE）"],
+  param_id: ["param_id (optional)", "param_id（可选）"],
+  param_version: ["param_version (optional)", "param_version（可选）"],
+  param_id_n: ["Parameter store id (param_id) of parameter {n}", "参数 {n} 引用的参数仓库 ID（param_id）"],
+  param_version_n: ["Parameter store version (param_version) of parameter {n}", "参数 {n} 引用的参数仓库版本（param_version）"],
   move_up_n: ["Move parameter {n} up", "上移参数 {n}"],
   move_down_n: ["Move parameter {n} down", "下移参数 {n}"],
   remove_param_n: ["Remove parameter {n}", "删除参数 {n}"],
   add_param: ["Add parameter", "添加参数"],
   no_params: ["No parameters: the script runs without input.", "无参数：脚本将不带输入运行。"],
   hint_params: ["param_order follows the row order. Up to {max_script_params} parameters; values up to {param_value_max} characters.", "param_order 按行顺序自动编号。最多 {max_script_params} 个参数；取值最多 {param_value_max} 个字符。"],
+  "hint_params@current": ["Up to {max_script_params} parameters; values {param_value_min} to {param_value_max} characters, or empty when a param_id names the parameter store. param_order is deprecated and not sent.", "最多 {max_script_params} 个参数；取值 {param_value_min} 到 {param_value_max} 个字符，填写 param_id 引用参数仓库时可留空。param_order 已废弃，不发送。"],
 
   sec_hosts: ["Hosts", "目标主机"],
   hosts_mode: ["How to enter hosts", "主机录入方式"],
@@ -43,6 +64,10 @@ export const STRINGS = {
   mode_rows: ["Rows", "逐行"],
   hosts_text: ["Hosts, one per line", "主机列表，每行一台"],
   hint_hosts: ["resource_id,agent_sn,project_id,region_id on each line, or a JSON array of host objects. Up to {max_hosts} hosts.", "每行 resource_id,agent_sn,project_id,region_id，或主机对象组成的 JSON 数组。最多 {max_hosts} 台。"],
+  "hint_hosts@current": ["resource_id,region_id on each line, optionally followed by provider,type; or a JSON array of host objects (custom_attributes there: no sensitive data). Up to {max_hosts} hosts.", "每行 resource_id,region_id，可选后接 provider,type；或主机对象组成的 JSON 数组（其中的 custom_attributes 请勿包含敏感数据）。最多 {max_hosts} 台。"],
+  hosts_placeholder: ["resource_id,agent_sn,project_id,region_id", "resource_id,agent_sn,project_id,region_id"],
+  "hosts_placeholder@current": ["resource_id,region_id[,provider,type]", "resource_id,region_id[,provider,type]"],
+  optional_field: ["{field} (optional)", "{field}（可选）"],
   host_field_n: ["{field} of host {n}", "主机 {n} 的 {field}"],
   remove_host_n: ["Remove host {n}", "删除主机 {n}"],
   add_host: ["Add host", "添加主机"],
@@ -60,6 +85,7 @@ export const STRINGS = {
   group_none: ["Nothing (mix freely)", "不分组"],
   group_region: ["Region (region_id)", "区域（region_id）"],
   group_project: ["Project (project_id)", "项目（project_id）"],
+  group_provider: ["Provider (provider)", "提供方（provider）"],
   pause: ["Pause", "暂停"],
   pause_none: ["Never", "从不"],
   pause_first: ["After the first batch (canary)", "第一批之后（金丝雀）"],
@@ -100,11 +126,13 @@ export const STRINGS = {
   out_log: ["The service keeps at most {max_log_mib} MB of the script's log.", "服务最多保留 {max_log_mib} MB 的脚本日志。"],
   out_api: ["The API refused the request (HTTP {status})", "接口拒绝了请求（HTTP {status}）"],
   out_unknown: ["not given: a 204 response carries no body over HTTP, so the browser cannot read one", "未提供：HTTP 204 响应不携带正文，浏览器无法读取"],
+  out_unknown_other: ["not given in the answer", "响应中未提供"],
   out_http: ["HTTP {status}", "HTTP {status}"],
   out_empty: ["(empty body)", "（空正文）"],
   out_network: ["Network failure: {error}", "网络故障：{error}"],
   out_network_hint: ["The endpoint did not answer, or it does not allow requests from this page (CORS).", "接入点没有响应，或不允许来自本页面的请求（CORS）。"],
   out_at: ["{time} · {url}", "{time} · {url}"],
+  out_request_id: ["Request id (X-Request-Id): {id}", "请求 ID（X-Request-Id）：{id}"],
 };
 
 // The string `key` in `locale`, with `{name}` filled from `values`.
@@ -112,4 +140,10 @@ export function t(locale, key, values = {}) {
   const pair = STRINGS[key];
   const text = pair ? pair[locale === "zh-CN" ? 1 : 0] : key;
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
+}
+
+// The string `key` as the revision says it: its `key@current` twin under current, when there is one.
+export function label(locale, revision, key, values = {}) {
+  const twin = `${key}@${revision}`;
+  return t(locale, twin in STRINGS ? twin : key, values);
 }

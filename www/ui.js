@@ -1,7 +1,7 @@
 // DOM building for the console: rows, the rollout picture, the previews and the outcome.
 // Every piece of user data goes in as text (textContent, setAttribute), never as markup.
 
-import { HOST_FIELDS } from "./read.js";
+import { hostFormat } from "./read.js";
 import { t } from "./strings.js";
 
 /** An element with attributes and children; strings become text nodes. */
@@ -18,20 +18,24 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-/** One script-parameter row: its order (the row's place), name, value, and move/remove buttons. */
-export function paramRow(locale, param, i, count) {
+/**
+ * One script-parameter row: its order (the row's place), name, value, and move/remove
+ * buttons. With `refer` (revisions with `param_refer`), a second line takes the parameter
+ * store's param_id and param_version; refer_type is always PARAM_STORE.
+ */
+export function paramRow(locale, param, i, count, { refer = false } = {}) {
   const n = i + 1;
   const at = `/execute_param/script_params/${i}`;
-  const cell = (field, key, value) => {
-    const id = `p${i}-${field}`;
+  const cell = (field, key, extra = {}) => {
+    const id = `p${i}-${field.replace("/", "-")}`;
     return h("div", { class: "cell" },
       h("label", { class: "sr-only", for: id }, t(locale, `${key}_n`, { n })),
       h("input", { id, name: `${at}/${field}`, type: "text", spellcheck: "false", autocapitalize: "off",
         placeholder: t(locale, key), "data-kind": "param", "data-i": i, "data-field": field,
-        "aria-describedby": `m-${id}` }),
+        "aria-describedby": `m-${id}`, ...extra }),
       h("div", { class: "msgs", id: `m-${id}`, "data-path": `${at}/${field}` }));
   };
-  const row = h("li", { class: "row param-grid" },
+  const row = h("li", { class: refer ? "row param-grid refer" : "row param-grid" },
     h("span", { class: "order", "aria-hidden": "true" }, n),
     cell("param_name", "param_name"),
     cell("param_value", "param_value"),
@@ -41,19 +45,36 @@ export function paramRow(locale, param, i, count) {
       h("button", { type: "button", class: "icon", "data-act": "param-down", "data-i": i, disabled: i === count - 1,
         "aria-label": t(locale, "move_down_n", { n }), title: t(locale, "move_down_n", { n }) }, "↓"),
       h("button", { type: "button", class: "icon danger", "data-act": "param-remove", "data-i": i,
-        "aria-label": t(locale, "remove_param_n", { n }), title: t(locale, "remove_param_n", { n }) }, "×")));
+        "aria-label": t(locale, "remove_param_n", { n }), title: t(locale, "remove_param_n", { n }) }, "×")),
+    refer ? h("div", { class: "refer-line" },
+      h("span", { class: "refer-label", "aria-hidden": "true" }, t(locale, "param_refer")),
+      cell("param_refer/param_id", "param_id"),
+      cell("param_refer/param_version", "param_version")) : null);
   row.querySelector(`[data-field="param_name"]`).value = param.name;
   row.querySelector(`[data-field="param_value"]`).value = param.value;
+  if (refer) {
+    row.querySelector(`[data-field="param_refer/param_id"]`).value = param.param_id ?? "";
+    row.querySelector(`[data-field="param_refer/param_version"]`).value = param.param_version ?? "";
+  }
   return row;
 }
 
-/** One host row: the four fields and a remove button. */
-export function hostRow(locale, host, i) {
+/** The head of the host rows: the revision's columns, optional ones marked. */
+export function hostHead(locale, revision) {
+  const { columns, optional } = hostFormat(revision);
+  return [h("span", {}, "#"),
+    ...columns.map((f) => h("span", {}, optional.includes(f) ? t(locale, "optional_field", { field: f }) : f)),
+    h("span", {})];
+}
+
+/** One host row: the revision's fields (the page: four) and a remove button. */
+export function hostRow(locale, host, i, revision) {
   const n = i + 1;
-  const cells = HOST_FIELDS.map((field) => {
+  const { columns, optional } = hostFormat(revision);
+  const cells = columns.map((field) => {
     const id = `host${i}-${field}`;
     const input = h("input", { id, name: `/hosts/${i}/${field}`, type: "text", spellcheck: "false",
-      autocapitalize: "off", placeholder: field, "data-kind": "host", "data-i": i, "data-field": field,
+      autocapitalize: "off", placeholder: optional.includes(field) ? t(locale, "optional_field", { field }) : field, "data-kind": "host", "data-i": i, "data-field": field,
       "aria-describedby": `m-${id}` });
     input.value = host[field] ?? "";
     return h("div", { class: "cell" },
@@ -69,8 +90,10 @@ export function hostRow(locale, host, i) {
         "aria-label": t(locale, "remove_host_n", { n }), title: t(locale, "remove_host_n", { n }) }, "×")));
 }
 
-/** The rollout picture: one column per batch, its hosts as chips, PAUSE batches marked. */
-export function batchColumns(locale, batches, groupBy) {
+/** The rollout picture: one column per batch, its hosts as chips (titled with their other
+ * fields of the revision), PAUSE batches marked. */
+export function batchColumns(locale, batches, groupBy, revision) {
+  const others = hostFormat(revision).columns.slice(1);
   return batches.map((batch) => {
     const pause = batch.rotation_strategy === "PAUSE";
     const hosts = batch.target_instances;
@@ -83,7 +106,8 @@ export function batchColumns(locale, batches, groupBy) {
         hosts.length === 1 ? t(locale, "one_host") : t(locale, "n_hosts", { n: hosts.length }),
         groups.length ? h("span", { class: "group" }, groups.join(", ")) : null),
       h("ul", { class: "chips" }, hosts.map((host) =>
-        h("li", { class: "chip", title: `${host.agent_sn} · ${host.project_id} · ${host.region_id}` }, host.resource_id))),
+        h("li", { class: "chip", title: others.filter((f) => host[f] != null).map((f) => String(host[f])).join(" · ") },
+          String(host.resource_id)))),
       pause ? h("p", { class: "pause-note" }, t(locale, "pause_after")) : null);
   });
 }
@@ -104,23 +128,26 @@ export function curlCommand(request) {
 /** What a post came to, from parse_response's outcome (or a network failure). */
 export function outcomeView(locale, limits, posted) {
   const { outcome, error, time, url } = posted;
-  const when = h("p", { class: "out-at" }, t(locale, "out_at", { time, url }));
+  const when = [h("p", { class: "out-at" }, t(locale, "out_at", { time, url })),
+    outcome?.request_id ? h("p", { class: "out-at", id: "request-id" }, t(locale, "out_request_id", { id: outcome.request_id })) : null]
+    .filter(Boolean);
   const dl = (pairs) => h("dl", {}, pairs.flatMap(([k, v, cls]) => [h("dt", {}, k), h("dd", { class: cls }, v)]));
   if (error !== undefined) {
     return [h("p", { class: "out-title" }, t(locale, "out_network", { error })),
-      h("p", { class: "hint" }, t(locale, "out_network_hint")), when];
+      h("p", { class: "hint" }, t(locale, "out_network_hint")), ...when];
   }
   if (outcome.ok) {
     return [h("p", { class: "out-title" }, t(locale, "out_ok")),
       h("p", { class: "uuid", id: "execute-uuid" }, outcome.execute_uuid),
-      h("p", { class: "hint" }, t(locale, "out_log", { max_log_mib: limits.max_log_bytes / (1024 * 1024) })), when];
+      h("p", { class: "hint" }, t(locale, "out_log", { max_log_mib: limits.max_log_bytes / (1024 * 1024) })), ...when];
   }
   if (outcome.kind === "api") {
-    const unknown = t(locale, "out_unknown");
+    // Only a 204 cannot carry the code and message; any other status simply left them out.
+    const unknown = t(locale, outcome.status === 204 ? "out_unknown" : "out_unknown_other");
     return [h("p", { class: "out-title" }, t(locale, "out_api", { status: outcome.status })),
       dl([["error_code", outcome.error_code ?? unknown, outcome.error_code == null ? "unknown" : "code"],
-        ["error_msg", outcome.error_msg ?? unknown, outcome.error_msg == null ? "unknown" : ""]]), when];
+        ["error_msg", outcome.error_msg ?? unknown, outcome.error_msg == null ? "unknown" : ""]]), ...when];
   }
   return [h("p", { class: "out-title" }, t(locale, "out_http", { status: outcome.status })),
-    h("pre", { class: "code small" }, outcome.text === "" ? t(locale, "out_empty") : outcome.text), when];
+    h("pre", { class: "code small" }, outcome.text === "" ? t(locale, "out_empty") : outcome.text), ...when];
 }

@@ -9,6 +9,7 @@ mod plan;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use crate::code::Code;
 use crate::limits::MAX_BATCHES;
 use crate::model::ExecuteInstancesBatchInfo;
 use crate::report::{params, Issue, Options, Sink};
@@ -45,22 +46,22 @@ pub struct BatchesResult {
 /// ```
 pub fn build_batches(hosts: &Value, plan: &Value, options: &Options) -> BatchesResult {
     let mut sink = Sink::new();
-    let hosts = hosts::read(hosts, &mut sink);
+    let hosts = hosts::read(hosts, options.revision, &mut sink);
     // The plan is read twice: quietly first, to cut the batches, so that `/plan`'s own
     // `count` can be recorded before the issues of its members (rules.md: "issues about
     // a node before those about its members"). Reading is linear, so twice is cheap.
     let mut quiet = Sink::new();
-    let parsed = plan::read(plan, hosts.total, &mut quiet);
+    let parsed = plan::read(plan, hosts.total, options.revision, &mut quiet);
     // Batches are cut only from input read without error: a bad host cannot be placed
     // and a bad plan says nothing reliable, so `count` at `/plan` is judged last.
     let mut batches = Vec::new();
     if !sink.has_errors() && !quiet.has_errors() {
         match layout::lay_out(hosts.kept, &parsed) {
             Ok(cut) => batches = cut,
-            Err(too_many) => sink.error("count", plan::PATH, too_many_params(&too_many)),
+            Err(too_many) => sink.error(Code::Count, plan::PATH, too_many_params(&too_many)),
         }
     }
-    plan::read(plan, hosts.total, &mut sink);
+    plan::read(plan, hosts.total, options.revision, &mut sink);
     let report = sink.finish(options.locale);
     if !report.valid {
         batches.clear();

@@ -3,11 +3,14 @@
 
 use serde_json::{Map, Value};
 
+use crate::code::Code;
 use crate::limits::{MAX_HOSTS_PER_BATCH, MIN_HOSTS_PER_BATCH, PERCENT_MAX, PERCENT_MIN};
 use crate::model::{ExecuteResourceInstance, RotationStrategy};
-use crate::report::{params, Pointer, Severity, Sink};
-use crate::validate::rules::{enum_finding, expected, Finding};
-use crate::validate::walk::{member, read_str, Read};
+use crate::report::{params, Pointer, Revision, Severity, Sink};
+use crate::rules::checks::{enum_finding, expected, Finding};
+use crate::rules::current::DEFAULT_PROVIDER;
+use crate::validate::node::Node;
+use crate::validate::walk::integer;
 
 /// The pointer of the `plan` argument.
 pub(super) const PATH: &str = "/plan";
@@ -21,20 +24,27 @@ const KNOWN: [&str; 3] = ["sizes", "group_by", "pause"];
 pub(super) enum GroupBy {
     /// One region per batch (COC's own automatic batching).
     RegionId,
-    /// One project per batch.
+    /// One project per batch (page).
     ProjectId,
+    /// One provider per batch (current).
+    Provider,
 }
 
 impl GroupBy {
-    /// The wire values: a host's own field names.
-    const CHOICES: [(&'static str, GroupBy); 2] =
-        [("region_id", GroupBy::RegionId), ("project_id", GroupBy::ProjectId)];
+    /// The wire values of a revision: a host's own field names.
+    fn choices(revision: Revision) -> &'static [(&'static str, GroupBy)] {
+        match revision {
+            Revision::Page => &[("region_id", GroupBy::RegionId), ("project_id", GroupBy::ProjectId)],
+            Revision::Current => &[("region_id", GroupBy::RegionId), ("provider", GroupBy::Provider)],
+        }
+    }
 
-    /// This field's value on `host`.
+    /// This field's value on `host` (a provider's default when it has none).
     pub(super) fn of(self, host: &ExecuteResourceInstance) -> &str {
         match self {
             GroupBy::RegionId => &host.region_id,
-            GroupBy::ProjectId => &host.project_id,
+            GroupBy::ProjectId => host.project_id.as_deref().unwrap_or(""),
+            GroupBy::Provider => host.provider.as_deref().unwrap_or(DEFAULT_PROVIDER),
         }
     }
 }
@@ -76,18 +86,18 @@ pub(super) struct Plan {
 }
 
 /// Judges `plan` into `sink` and returns it. `total` (distinct hosts) resolves percentages.
-pub(super) fn read(value: &Value, total: usize, sink: &mut Sink) -> Plan {
+pub(super) fn read(value: &Value, total: usize, revision: Revision, sink: &mut Sink) -> Plan {
     let obj = match value {
         // api.md: `plan?` is optional; absent means the default plan.
         Value::Null => return Plan::default(),
         Value::Object(obj) => obj,
         _ => {
-            sink.error("type", PATH, expected("object"));
+            sink.error(Code::Type, PATH, expected("object"));
             return Plan::default();
         }
     };
-    let sizes = sizes(member(obj, "sizes"), total, sink);
-    let group_by = choice(obj, "group_by", &GroupBy::CHOICES, sink);
+    let sizes = sizes(obj.get("sizes").filter(|v| !v.is_null()), total, sink);
+    let group_by = choice(obj, "group_by", GroupBy::choices(revision), sink);
     let pause = choice(obj, "pause", &Pause::CHOICES, sink).unwrap_or_default();
     unknown_keys(obj, sink);
     Plan { sizes, group_by, pause }
@@ -99,7 +109,7 @@ fn sizes(value: Option<&Value>, total: usize, sink: &mut Sink) -> Vec<usize> {
         None => return Vec::new(),
         Some(Value::Array(items)) => items,
         Some(_) => {
-            sink.error("type", SIZES, expected("array"));
+            sink.error(Code::Type, SIZES, expected("array"));
             return Vec::new();
         }
     };
@@ -135,8 +145,13 @@ enum Entry {
 /// (`"0%"`, `"150%"`) is a `range` error with the percent bounds and the string as sent.
 fn entry(item: &Value) -> Result<Entry, Finding> {
     match item {
-        Value::Number(n) => match n.as_f64() {
-            Some(f) if f.is_finite() && f.fract() == 0.0 => {
+        Value::String(s) => match percent(s) {
+            Some(p) if (PERCENT_MIN..=PERCENT_MAX).contains(&p) => Ok(Entry::Percent(p)),
+            Some(_) => Err(range(PERCENT_MIN, PERCENT_MAX, item)),
+            None => Err((Code::Type, expected("integer"))),
+        },
+        _ => match integer(&Node::from_value(item)) {
+            Some(f) => {
                 let (min, max) = (MIN_HOSTS_PER_BATCH, MAX_HOSTS_PER_BATCH);
                 if f >= min as f64 && f <= max as f64 {
                     Ok(Entry::Count(f as usize))
@@ -144,14 +159,8 @@ fn entry(item: &Value) -> Result<Entry, Finding> {
                     Err(range(min as u64, max as u64, item))
                 }
             }
-            _ => Err(("type", expected("integer"))),
+            None => Err((Code::Type, expected("integer"))),
         },
-        Value::String(s) => match percent(s) {
-            Some(p) if (PERCENT_MIN..=PERCENT_MAX).contains(&p) => Ok(Entry::Percent(p)),
-            Some(_) => Err(range(PERCENT_MIN, PERCENT_MAX, item)),
-            None => Err(("type", expected("integer"))),
-        },
-        _ => Err(("type", expected("integer"))),
     }
 }
 
@@ -164,7 +173,7 @@ fn percent(text: &str) -> Option<u64> {
 }
 
 fn range(min: u64, max: u64, actual: &Value) -> Finding {
-    ("range", params([("min", min.into()), ("max", max.into()), ("actual", actual.clone())]))
+    (Code::Range, params([("min", min.into()), ("max", max.into()), ("actual", actual.clone())]))
 }
 
 impl Entry {
@@ -181,7 +190,7 @@ impl Entry {
             return (share, None);
         }
         let p = params([("max", MAX_HOSTS_PER_BATCH.into()), ("actual", share.into())]);
-        (MAX_HOSTS_PER_BATCH, Some(("capped", p)))
+        (MAX_HOSTS_PER_BATCH, Some((Code::Capped, p)))
     }
 }
 
@@ -190,13 +199,9 @@ impl Entry {
 fn choice<T: Copy>(obj: &Map<String, Value>, key: &str, choices: &[(&'static str, T)], sink: &mut Sink) -> Option<T> {
     // `key` is one of the plan's own names, which need no escaping.
     let at = || format!("{PATH}/{key}");
-    match read_str(obj, key) {
-        Read::Missing => None,
-        Read::Wrong(kind) => {
-            sink.push(Severity::Error, "type", at, || expected(kind));
-            None
-        }
-        Read::Ok(s) => {
+    match obj.get(key).filter(|v| !v.is_null()) {
+        None => None,
+        Some(Value::String(s)) => {
             let found = choices.iter().find(|(name, _)| *name == s).map(|&(_, v)| v);
             if found.is_none() {
                 let allowed: Vec<&str> = choices.iter().map(|&(name, _)| name).collect();
@@ -204,6 +209,10 @@ fn choice<T: Copy>(obj: &Map<String, Value>, key: &str, choices: &[(&'static str
                 sink.push(Severity::Error, code, at, || p);
             }
             found
+        }
+        Some(_) => {
+            sink.push(Severity::Error, Code::Type, at, || expected("string"));
+            None
         }
     }
 }
@@ -213,6 +222,6 @@ fn unknown_keys(obj: &Map<String, Value>, sink: &mut Sink) {
     let mut plan = Pointer::root();
     plan.key("plan");
     for key in obj.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
-        sink.warning("unknown_field", &plan.child(key), params([("field", key.as_str().into())]));
+        sink.warning(Code::UnknownField, &plan.child(key), params([("field", key.as_str().into())]));
     }
 }

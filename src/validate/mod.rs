@@ -1,18 +1,17 @@
-//! `validate` and `validate_json`: judging a request body against every rule of
-//! rules.md. The traversal (walk.rs) is kept apart from the rules (rules.rs, and the
-//! `validator` derives in model.rs), so either can change without moving the other.
+//! `validate` and `validate_json`: judging a request body against every rule of a
+//! revision. The traversal (walk.rs, an interpreter) is kept apart from the rules (the
+//! tables in rules/), so either can change without moving the other.
 
 pub(crate) mod node;
-pub(crate) mod rules;
 mod scan;
-mod screen;
 pub(crate) mod walk;
 
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::code::Code;
 use crate::limits::{MAX_BODY_BYTES, MAX_DEPTH};
-use crate::report::{params, Options, Report, Sink};
+use crate::report::{params, Options, Report, Sink, TooLarge};
 use node::{Node, ParseError};
 
 /// Judges a body (a parsed JSON value) with English messages.
@@ -23,7 +22,7 @@ pub fn validate(body: &Value) -> Report {
 /// Judges a body (a parsed JSON value).
 pub fn validate_with(body: &Value, options: &Options) -> Report {
     let mut sink = Sink::new();
-    walk::body(&Node::from_value(body), &mut sink);
+    walk::body(&Node::from_value(body), options.revision, &mut sink);
     sink.finish(options.locale)
 }
 
@@ -46,7 +45,7 @@ pub fn validate_json_with(text: &str, options: &Options) -> Report {
     match node::parse(text) {
         Ok(body) => {
             let mut sink = Sink::new();
-            walk::body(&body, &mut sink);
+            walk::body(&body, options.revision, &mut sink);
             sink.finish(options.locale)
         }
         Err(e) => refusal(text, e).finish(options.locale),
@@ -73,27 +72,22 @@ pub(crate) fn parse_body(text: &str) -> Result<Value, Sink> {
 
 /// R-SIZE in bytes, before anything is read.
 fn too_many_bytes(text: &str) -> Option<Sink> {
-    (text.len() > MAX_BODY_BYTES).then(|| {
-        let mut sink = Sink::new();
-        let p = params([("max_bytes", MAX_BODY_BYTES.into()), ("actual_bytes", text.len().into())]);
-        sink.error("too_large", "", p);
-        sink
-    })
+    (text.len() > MAX_BODY_BYTES).then(|| TooLarge::Bytes(text.len()).refusal(""))
 }
 
 /// Why text that did not parse is refused: R-SIZE when it nests deeper than allowed
 /// anywhere (judged on the whole text, whichever problem the parser met first), else
 /// R-SYNTAX. Only text that failed pays for this scan.
 fn refusal(text: &str, error: ParseError) -> Sink {
-    let mut sink = Sink::new();
     match error {
         ParseError::Syntax(e) if !nesting_exceeds(text.as_bytes(), MAX_DEPTH) => {
             let (line, column) = char_position(text, e.line(), e.column());
-            sink.error("syntax", "", params([("line", line.into()), ("column", column.into())]));
+            let mut sink = Sink::new();
+            sink.error(Code::Syntax, "", params([("line", line.into()), ("column", column.into())]));
+            sink
         }
-        _ => sink.error("too_large", "", params([("max_depth", MAX_DEPTH.into())])),
+        _ => TooLarge::Depth.refusal(""),
     }
-    sink
 }
 
 /// True when brackets outside strings nest deeper than `max`. Stops at the first
@@ -140,7 +134,7 @@ mod tests {
 
     fn refused(result: Result<Value, Sink>) -> (String, Vec<String>) {
         let issue = result.err().map(|s| s.finish(Default::default()).issues.remove(0)).expect("refused");
-        (issue.code, issue.params.keys().cloned().collect())
+        (issue.code.as_str().to_owned(), issue.params.keys().cloned().collect())
     }
 
     /// The JS binding's `build_request` reads text through `parse_body`: the same refusals

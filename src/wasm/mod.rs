@@ -20,10 +20,12 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::code::Code;
 use crate::limits::MAX_BODY_BYTES;
-use crate::report::{params, Issue, Options, Report, Sink};
-use crate::{BatchesResult, RequestOptions, RequestResult};
-use read::{read, TooLarge};
+use crate::report::{params, Options, Report, Revision, Sink, TooLarge};
+use crate::rules::checks::enum_finding;
+use crate::{BatchesResult, Headers, RequestOptions};
+use read::read;
 use text::{copy_string, with_text};
 
 #[wasm_bindgen]
@@ -32,16 +34,19 @@ extern "C" {
     fn json_parse(text: &str) -> Result<JsValue, JsValue>;
 }
 
-/// Judges a request body against every rule of rules.md. `body` is a plain object, or the
-/// JSON text about to be posted. Never throws, whatever `body` is; options that cannot be
-/// read are taken as the defaults.
+/// Judges a request body against every rule of a revision. `body` is a plain object, or
+/// the JSON text about to be posted. Never throws, whatever `body` is: an unknown revision
+/// is an issue at `/options/revision`; other options that cannot be read are taken as
+/// the defaults.
 #[wasm_bindgen(js_name = validate, unchecked_return_type = "Report")]
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
 ) -> JsValue {
-    let options: Options = read_options(&options).unwrap_or_default();
-    to_js(&validate_value(&body, &options))
+    match validate_options(&options) {
+        Ok(options) => to_js(&validate_value(&body, &options)),
+        Err(refused) => to_js(&refused),
+    }
 }
 
 /// Cuts `hosts` into `execute_batches` that pass `validate` (api.md "build_batches").
@@ -84,58 +89,85 @@ pub fn build_request(
         script_uuid.as_string().ok_or_else(|| type_error("script_uuid must be a string"))?
     };
     let options: RequestOptions = read_options(&options)?;
-    let result = match read_body(&body) {
-        Ok(value) => crate::build_request(&uuid, &value, &options),
-        Err(refusal) => {
-            // The body cannot be judged; keep what the core says of the uuid and endpoint.
-            let head = crate::build_request(&uuid, &Value::Null, &options);
-            let mut issues: Vec<Issue> =
-                head.issues.into_iter().filter(|i| i.path == "/script_uuid" || i.path == "/endpoint").collect();
-            issues.extend(refusal.finish(options.locale).issues);
-            RequestResult { valid: false, issues, request: None }
-        }
+    let result = match read_body(&body, options.revision) {
+        Ok(value) => crate::request::build_request_from(&uuid, Ok(&value), &options),
+        Err(refusal) => crate::request::build_request_from(&uuid, Err(refusal), &options),
     };
     Ok(to_js(&result))
 }
 
-/// What a response with this status and body text means (rules A1-A3).
+/// What a response with this status, body text and (optionally) headers means (rules
+/// A1-A3; `request_id` from `X-Request-Id`). `headers` is a plain object of strings or a
+/// fetch `Headers`.
 #[wasm_bindgen(js_name = parse_response, unchecked_return_type = "Outcome")]
 pub fn parse_response(
     #[wasm_bindgen(unchecked_param_type = "number")] status: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string> | Headers")] headers: JsValue,
 ) -> Result<JsValue, JsValue> {
     let status = status
         .as_f64()
         .filter(|s| s.fract() == 0.0 && (0.0..=f64::from(u16::MAX)).contains(s))
         .ok_or_else(|| type_error("status must be an HTTP status code (a whole number)"))?;
     let text = text.as_string().ok_or_else(|| type_error("text must be a string"))?;
-    Ok(to_js(&crate::parse_response(status as u16, &text)))
+    let headers = read_headers(&headers)?;
+    Ok(to_js(&crate::parse_response(status as u16, &text, headers.as_ref())))
 }
 
-/// Every documented number (200 hosts, 20 batches, 10 per batch, ...).
+/// Every documented number of a revision (200 hosts, 20 batches, 10 per batch, ...).
 #[wasm_bindgen(js_name = limits, unchecked_return_type = "Limits")]
-pub fn limits() -> JsValue {
-    to_js(&crate::limits())
+pub fn limits(
+    #[wasm_bindgen(unchecked_optional_param_type = "Revision")] revision: JsValue,
+) -> Result<JsValue, JsValue> {
+    Ok(to_js(&crate::limits(read_revision(&revision)?)))
 }
 
-/// The JSON Schema (2020-12) of a request body; rules it cannot express are named in its
-/// `description`.
+/// The JSON Schema (2020-12) of a request body under a revision; rules it cannot express
+/// are named in its `description`.
 #[wasm_bindgen(js_name = json_schema, unchecked_return_type = "JsonSchema")]
-pub fn json_schema() -> JsValue {
-    to_js(&crate::json_schema())
+pub fn json_schema(
+    #[wasm_bindgen(unchecked_optional_param_type = "Revision")] revision: JsValue,
+) -> Result<JsValue, JsValue> {
+    Ok(to_js(&crate::json_schema(read_revision(&revision)?)))
+}
+
+/// A revision id given to `limits` or `json_schema`: absent means `"page"`.
+fn read_revision(js: &JsValue) -> Result<Revision, JsValue> {
+    if js.is_undefined() || js.is_null() {
+        return Ok(Revision::default());
+    }
+    js.as_string()
+        .and_then(|id| Revision::from_id(&id))
+        .ok_or_else(|| type_error("revision must be \"page\" or \"current\""))
+}
+
+/// Response headers: absent, a plain object (string values kept), or anything with a
+/// `get(name)` method (fetch's `Headers`), asked for `X-Request-Id`.
+fn read_headers(js: &JsValue) -> Result<Option<Headers>, JsValue> {
+    if js.is_undefined() || js.is_null() {
+        return Ok(None);
+    }
+    if !js.is_object() {
+        return Err(type_error("headers must be an object or a Headers"));
+    }
+    let get = js_sys::Reflect::get(js, &"get".into()).unwrap_or(JsValue::UNDEFINED);
+    if let Some(get) = get.dyn_ref::<js_sys::Function>() {
+        let id = get.call1(js, &"x-request-id".into()).unwrap_or(JsValue::NULL);
+        return Ok(Some(id.as_string().map(|id| ("x-request-id".to_owned(), id)).into_iter().collect()));
+    }
+    let value = read(js, &|_| Value::Null).map_err(|_| type_error("headers are too large to read"))?;
+    let strings =
+        value.as_object().into_iter().flatten().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())));
+    Ok(Some(strings.collect()))
 }
 
 /// A body read from JS (an object, or JSON text), or the sink holding why it cannot be
 /// judged: R-SIZE or, for text, R-SYNTAX.
-fn read_body(body: &JsValue) -> Result<Value, Sink> {
+fn read_body(body: &JsValue, revision: Revision) -> Result<Value, Sink> {
     if let Some(text) = body.dyn_ref::<JsString>() {
         return crate::validate::parse_body(&body_text(text)?);
     }
-    read(body, &stand_in::for_body).map_err(|too| {
-        let mut sink = Sink::new();
-        sink.error("too_large", "", too.params());
-        sink
-    })
+    read(body, &|at| stand_in::for_body(at, revision)).map_err(|too| too.refusal(""))
 }
 
 /// `validate` on a JS value: text goes through the core's own text path (R-SIZE,
@@ -157,7 +189,7 @@ fn validate_value(body: &JsValue, options: &Options) -> Report {
             return report;
         }
     }
-    match read_body(body) {
+    match read_body(body, options.revision) {
         Ok(value) => crate::validate_with(&value, options),
         Err(refusal) => refusal.finish(options.locale),
     }
@@ -174,12 +206,7 @@ fn body_text(text: &JsString) -> Result<String, Sink> {
 
 /// R-SIZE for JS text: refused when its UTF-16 length alone is over the limit.
 fn too_long(text: &JsString) -> Option<Sink> {
-    (text.length() as usize > MAX_BODY_BYTES).then(|| {
-        let mut sink = Sink::new();
-        let p = params([("max_bytes", MAX_BODY_BYTES.into()), ("actual_bytes", utf8_len(text).into())]);
-        sink.error("too_large", "", p);
-        sink
-    })
+    (text.length() as usize > MAX_BODY_BYTES).then(|| TooLarge::Bytes(utf8_len(text)).refusal(""))
 }
 
 /// Bytes of `text` in UTF-8 (lone surrogates as U+FFFD, as they would be sent), counted
@@ -202,22 +229,52 @@ fn utf8_len(text: &JsString) -> usize {
 
 /// A report holding only R-SIZE's `too_large` at `at`.
 fn too_large(at: &str, too: TooLarge, options: &Options) -> Report {
-    let mut sink = Sink::new();
-    sink.error("too_large", at, too.params());
-    sink.finish(options.locale)
+    too.refusal(at).finish(options.locale)
 }
 
-/// Options from JS: absent (`undefined` or `null`) means the defaults; `null` members
-/// count as absent, as in a body.
-fn read_options<T: DeserializeOwned + Default>(js: &JsValue) -> Result<T, JsValue> {
+/// The options of `validate`, which never throws: a `revision` that is not a revision id
+/// is an `enum` (or `type`) issue at `/options/revision`, and nothing else is judged;
+/// other options that cannot be read are the defaults.
+fn validate_options(js: &JsValue) -> Result<Options, Report> {
+    let Ok(Value::Object(mut members)) = read_plain(js) else { return Ok(Options::default()) };
+    let revision = members.shift_remove("revision").unwrap_or(Value::Null);
+    let locale = serde_json::from_value(Value::Object(members))
+        .map_or_else(|_| Options::default().locale, |o: Options| o.locale);
+    let revision = match &revision {
+        Value::Null => Ok(Revision::default()),
+        Value::String(id) => Revision::from_id(id).ok_or_else(|| {
+            let ids: Vec<&str> = Revision::ALL.iter().map(|r| r.as_str()).collect();
+            enum_finding(&ids, id)
+        }),
+        _ => Err((Code::Type, params([("expected", "string".into())]))),
+    };
+    match revision {
+        Ok(revision) => Ok(Options { locale, revision }),
+        Err((code, p)) => {
+            let mut sink = Sink::new();
+            sink.error(code, "/options/revision", p);
+            Err(sink.finish(locale))
+        }
+    }
+}
+
+/// Options from JS as a JSON object: absent (`undefined` or `null`) is `{}`; `null`
+/// members count as absent, as in a body.
+fn read_plain(js: &JsValue) -> Result<Value, JsValue> {
     if js.is_undefined() || js.is_null() {
-        return Ok(T::default());
+        return Ok(Value::Object(Default::default()));
     }
     let mut value = read(js, &|_| Value::Null).map_err(|_| type_error("options are too large to read"))?;
     if let Value::Object(members) = &mut value {
         members.retain(|_, v| !v.is_null());
     }
-    serde_json::from_value(value).map_err(|e| type_error(&format!("options: {e}")))
+    Ok(value)
+}
+
+/// Options from JS: absent (`undefined` or `null`) means the defaults; `null` members
+/// count as absent, as in a body.
+fn read_options<T: DeserializeOwned + Default>(js: &JsValue) -> Result<T, JsValue> {
+    serde_json::from_value(read_plain(js)?).map_err(|e| type_error(&format!("options: {e}")))
 }
 
 fn type_error(message: &str) -> JsValue {

@@ -22,7 +22,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::limits::{MAX_BODY_BYTES, MAX_DEPTH};
-use crate::report::{params, Pointer};
+use crate::report::{Pointer, TooLarge};
 
 #[wasm_bindgen(inline_js = r#"
 const THREW = Symbol("threw");
@@ -62,26 +62,6 @@ mod kinds {
     pub(super) const ARRAY: u32 = 7;
     pub(super) const OBJECT: u32 = 8;
     // 6: a BigInt; 9: a getter or trap threw reading it. Neither is JSON.
-}
-
-/// Why a value was not read whole (R-SIZE), as `validate_json` says it of text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TooLarge {
-    /// Nested deeper than [`MAX_DEPTH`] (every cycle ends here).
-    Depth,
-    /// Its JSON text would pass [`MAX_BODY_BYTES`]; the walk stopped at this many bytes,
-    /// so the number is a lower bound.
-    Bytes(usize),
-}
-
-impl TooLarge {
-    /// The params of the `too_large` issue.
-    pub(crate) fn params(self) -> Map<String, Value> {
-        match self {
-            TooLarge::Depth => params([("max_depth", MAX_DEPTH.into())]),
-            TooLarge::Bytes(actual) => params([("max_bytes", MAX_BODY_BYTES.into()), ("actual_bytes", actual.into())]),
-        }
-    }
 }
 
 /// Reads `js`. Where it holds something JSON cannot say (a non-finite number, a BigInt, a

@@ -2,62 +2,54 @@
 //! `±Infinity`, a BigInt, a member whose getter throws): a JSON value of a type the field
 //! does not take, so that `validate` reports a `type` error at exactly that field, with
 //! the field's own `expected` (rules.md: "a non-finite number in a JS object is a type
-//! error"). The field's types are read from `json_schema()`, which states the type of
-//! every field `validate` judges; where it states none (an unknown field, or below a
-//! value of the wrong type) nothing judges the value, and `null` stands in, as
-//! `JSON.stringify` would write.
-
-use std::sync::OnceLock;
+//! error"). The field's type is read from the revision's table; where the table says
+//! nothing (an unknown field, or below a value of the wrong type) nothing judges the
+//! value, and `null` stands in, as `JSON.stringify` would write.
 
 use serde_json::{Map, Value};
 
-/// The stand-in for the slot at `pointer` in a body.
-pub(super) fn for_body(pointer: &str) -> Value {
-    // Built once: it is the same document every time.
-    static SCHEMA: OnceLock<Value> = OnceLock::new();
-    let schema = SCHEMA.get_or_init(crate::json_schema);
-    let Some(types) = schema_at(schema, pointer).map(types) else {
-        return Value::Null;
-    };
-    [
-        ("boolean", Value::Bool(false)),
-        ("string", Value::String(String::new())),
-        ("array", Value::Array(Vec::new())),
-        ("object", Value::Object(Map::new())),
-    ]
-    .into_iter()
-    .find(|(name, _)| !types.contains(name))
-    .map_or(Value::Null, |(_, v)| v)
+use crate::report::Revision;
+use crate::rules::{self, Kind, Shape};
+
+/// The stand-in for the slot at `pointer` in a body judged under `revision`.
+pub(super) fn for_body(pointer: &str, revision: Revision) -> Value {
+    let Some(takes) = slot(rules::table(revision), pointer) else { return Value::Null };
+    [Value::Bool(false), Value::String(String::new()), Value::Array(Vec::new()), Value::Object(Map::new())]
+        .into_iter()
+        .find(|v| !takes(v))
+        .unwrap_or(Value::Null)
 }
 
-/// The subschema that judges the value at `pointer`, following `properties`, `items`
-/// and local `$ref`s.
-fn schema_at<'s>(root: &'s Value, pointer: &str) -> Option<&'s Value> {
-    let mut node = resolve(root, root)?;
-    for segment in pointer.split('/').skip(1) {
+/// What the slot at `pointer` takes: the JSON types of its field's kind (an array's item
+/// and the body itself are objects).
+fn slot(root: &'static Shape, pointer: &str) -> Option<fn(&Value) -> bool> {
+    let object: fn(&Value) -> bool = Value::is_object;
+    let mut shape = root;
+    let mut takes = object;
+    let mut segments = pointer.split('/').skip(1);
+    while let Some(segment) = segments.next() {
         let key = segment.replace("~1", "/").replace("~0", "~");
-        node = match node.get("properties").and_then(|p| p.get(&key)) {
-            Some(member) => member,
-            None if key.parse::<usize>().is_ok() => node.get("items")?,
-            None => return None,
+        let field = shape.field(&key)?;
+        takes = match &field.kind {
+            Kind::Bool => Value::is_boolean,
+            Kind::Integer(_) | Kind::Number(..) => Value::is_number,
+            Kind::Str(..) | Kind::Enum(_) => Value::is_string,
+            Kind::Object(inner) => {
+                shape = inner;
+                object
+            }
+            Kind::Array(of) => {
+                shape = of.item;
+                match segments.next() {
+                    None => Value::is_array,
+                    Some(index) if index.parse::<usize>().is_ok() => object,
+                    Some(_) => return None,
+                }
+            }
         };
-        node = resolve(root, node)?;
+        if !matches!(field.kind, Kind::Object(_) | Kind::Array(_)) && segments.clone().next().is_some() {
+            return None;
+        }
     }
-    Some(node)
-}
-
-fn resolve<'s>(root: &'s Value, node: &'s Value) -> Option<&'s Value> {
-    match node.get("$ref").and_then(Value::as_str) {
-        Some(target) => root.pointer(target.strip_prefix('#')?),
-        None => Some(node),
-    }
-}
-
-/// The JSON types a subschema names (`"type": "x"` or `"type": [...]`).
-fn types(node: &Value) -> Vec<&str> {
-    match node.get("type") {
-        Some(Value::String(t)) => vec![t.as_str()],
-        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
-        _ => Vec::new(),
-    }
+    Some(takes)
 }

@@ -37,68 +37,36 @@ export interface Report {
 /** `Locale`: the language of messages only; codes and params never change with it. */
 export type Locale = "en" | "zh-CN";
 
+/** `Revision`: which reading of the API to judge by (revisions.md). */
+export type Revision = "page" | "current";
+
 /** `Options`, taken by every function. */
 export interface Options {
   /** `"en"` when absent. */
   locale?: Locale;
+  /** `"page"` when absent. */
+  revision?: Revision;
 }
 
 /** `RotationStrategy`: what happens after a batch. */
 export type RotationStrategy = "CONTINUE" | "PAUSE";
 
-/** `ExecuteResourceInstance`: one target host. */
-export interface ExecuteResourceInstance {
-  resource_id: string;
-  agent_sn: string;
-  project_id: string;
-  region_id: string;
-}
-
-/** A host given to `build_batches`: an `ExecuteResourceInstance`. */
-export type Host = ExecuteResourceInstance;
-
-/** `ExecuteInstancesBatchInfo`: one item of `execute_batches`. */
-export interface ExecuteInstancesBatchInfo {
-  batch_index: number;
-  target_instances: ExecuteResourceInstance[];
-  rotation_strategy: RotationStrategy;
-}
-
-/** `ScriptExecuteInputParam`: one item of `script_params`. */
-export interface ScriptExecuteInputParam {
-  param_name: string;
-  param_value: string;
-  param_order: number;
-}
-
-/** `ScriptExecuteParam`: the body's `execute_param`. */
-export interface ScriptExecuteParam {
-  resourceful?: boolean | null;
-  timeout: number;
-  success_rate: number;
-  execute_user: string;
-  script_params?: ScriptExecuteInputParam[] | null;
-}
-
-/** `ScriptExecuteRequest`: a request body, as `validate` accepts it. */
-export interface ScriptExecuteRequest {
-  execute_param: ScriptExecuteParam;
-  execute_batches: ExecuteInstancesBatchInfo[];
-}
+/** A host given to `build_batches`: a page host, or (revision "current") one with only `resource_id` and `region_id`. */
+export type Host = ExecuteResourceInstance | CurrentExecuteResourceInstance;
 
 /** The `plan` of `build_batches` (api.md "build_batches"). */
 export interface BatchPlan {
   /** Host counts or percentages (`"25%"`); the last repeats. Absent or empty: the default. */
   sizes?: (number | string)[] | null;
-  /** A batch never mixes two values of this host field. */
-  group_by?: "region_id" | "project_id" | null;
+  /** A batch never mixes two values of this host field (`project_id` on the page, `provider` under current). */
+  group_by?: "region_id" | "project_id" | "provider" | null;
   /** Which batches pause: none (default), the first (a canary), or every one. */
   pause?: "none" | "first" | "every" | null;
 }
 
 /** `BatchesResult`: the batches, empty when any issue is an error. */
 export interface BatchesResult {
-  execute_batches: ExecuteInstancesBatchInfo[];
+  execute_batches: (ExecuteInstancesBatchInfo | CurrentExecuteInstancesBatchInfo)[];
   /** Paths point into the arguments: `/hosts/3/agent_sn`, `/plan/sizes/1`. */
   issues: Issue[];
 }
@@ -110,6 +78,12 @@ export interface RequestOptions {
   /** Sent as `X-Auth-Token` when given. */
   token?: string | null;
   locale?: Locale;
+  /** `"page"` when absent. */
+  revision?: Revision;
+  /** Sent as `X-Project-Id` when given: 1 to 64 letters, digits, `-` or `_` (issues at `/project_id`). */
+  project_id?: string | null;
+  /** `"custom"` (default): `/v1/job/scripts/{uuid}`; `"public"`: `/v1/job/public-scripts/{uuid}`. */
+  script_source?: "custom" | "public";
 }
 
 /** `HttpRequest`: the request to send. */
@@ -117,7 +91,7 @@ export interface HttpRequest {
   method: "POST";
   url: string;
   headers: Record<string, string>;
-  /** Compact JSON, fields in the page's order, unknown fields left out. */
+  /** Compact JSON, fields in the revision's order, unknown (and, under current, deprecated) fields left out. */
   body: string;
 }
 
@@ -128,9 +102,9 @@ export type RequestResult =
 
 /** `Outcome`: what a response means (rules A1-A3). */
 export type Outcome =
-  | { ok: true; execute_uuid: string }
-  | { ok: false; kind: "api"; status: number; error_code: string | null; error_msg: string | null }
-  | { ok: false; kind: "http"; status: number; text: string };
+  | { ok: true; execute_uuid: string; request_id: string | null }
+  | { ok: false; kind: "api"; status: number; error_code: string | null; error_msg: string | null; request_id: string | null }
+  | { ok: false; kind: "http"; status: number; text: string; request_id: string | null };
 
 /** `Limits`: every documented number, so no caller types one. */
 export interface Limits {
@@ -164,6 +138,11 @@ export interface Limits {
   script_uuid_min: number;
   script_uuid_max: number;
   max_log_bytes: number;
+  custom_attributes_max: number;
+  custom_attribute_key_max: number;
+  custom_attribute_value_max: number;
+  project_id_header_min: number;
+  project_id_header_max: number;
 }
 
 /** The JSON Schema (2020-12) of a request body that `json_schema()` returns. */
@@ -179,3 +158,7 @@ export interface JsonSchema {
   $defs: Record<string, unknown>;
 }
 "#;
+
+/// The body's interfaces, generated from the rule tables (src/rules/typescript.rs).
+#[wasm_bindgen(typescript_custom_section)]
+const BODY: &str = include_str!("body.d.ts");

@@ -245,9 +245,12 @@ describe("the console", () => {
       await fillValid(p);
       await field(p, "/script_uuid").fill("no-such-script");
       await p.locator("#post").click();
-      await p.waitForSelector("#outcome.http");
-      assert.match(await text(p, "#outcome"), /HTTP 400/);
-      assert.match(await text(p, "#outcome pre"), /"error_code":"COC\.00040701"/);
+      // parse_response reads {error_code, error_msg} from any status but 200 (revisions.md).
+      await p.waitForSelector("#outcome.api");
+      assert.match(await text(p, "#outcome"), /The API refused the request \(HTTP 400\)/);
+      assert.equal(await text(p, "#outcome dd.code"), "COC.00040701");
+      assert.match(await text(p, "#outcome"), /script no-such-script does not exist/);
+      assert.match(await text(p, "#request-id"), /^Request id \(X-Request-Id\): [0-9a-f]{32}$/);
       await context.close();
     } finally {
       await loud.stop();

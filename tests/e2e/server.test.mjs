@@ -110,6 +110,40 @@ describe("the stand-in API", () => {
     assert.match(JSON.parse(res.body).data, /^SCT\d{14}[0-9a-f]{9}$/);
   });
 
+  test("tags each answer with an X-Request-Id", async () => {
+    const ok = await raw("POST", at, { headers: token, body: withSuccessRate(VALID_BODY) });
+    const refused = await raw("POST", at, { headers: token, body: "{" });
+    const unauthenticated = await raw("POST", at, { body: "{" });
+    for (const res of [ok, refused, unauthenticated]) assert.match(res.headers["x-request-id"], /^[0-9a-f]{32}$/);
+    assert.notEqual(ok.headers["x-request-id"], refused.headers["x-request-id"]);
+  });
+
+  test("answers POST /v1/job/public-scripts/{script_uuid} as /v1/job/scripts/{script_uuid}", async () => {
+    const publicAt = "/v1/job/public-scripts/demo-restart-nginx";
+    const ok = await raw("POST", publicAt, { headers: token, body: withSuccessRate(VALID_BODY) });
+    assert.equal(ok.status, 200);
+    assert.match(JSON.parse(ok.body).data, /^SCT\d{14}[0-9a-f]{9}$/);
+    assert.equal((await raw("POST", publicAt, { body: withSuccessRate(VALID_BODY) })).status, 401);
+    assert.equal(JSON.parse((await raw("POST", publicAt, { headers: token, body: "{" })).body).error_code, "COC.00040001");
+    const unknown = await raw("POST", "/v1/job/public-scripts/no-such-script", { headers: token, body: withSuccessRate(VALID_BODY) });
+    assert.equal(JSON.parse(unknown.body).error_code, "COC.00040701");
+    assert.equal((await raw("GET", publicAt, { headers: token })).status, 405);
+    assert.match(server.log(), /POST \/v1\/job\/public-scripts\/demo-restart-nginx -> 200/);
+  });
+
+  test("takes a body as today's API takes it: hosts of resource_id and region_id, no param_order or resourceful", async () => {
+    // As Huawei's Terraform provider posts it (revisions.md).
+    const current = JSON.stringify({
+      execute_param: { timeout: 300, success_rate: 100, execute_user: "root", script_params: [{ param_name: "svc", param_value: "nginx" }] },
+      execute_batches: [{ batch_index: 1, rotation_strategy: "CONTINUE",
+        target_instances: [{ resource_id: "ecs-1", region_id: "cn-north-4" }, { resource_id: "ecs-2", region_id: "cn-north-4" }] }],
+    });
+    for (const target of [at, "/v1/job/public-scripts/demo-restart-nginx"]) {
+      const res = await raw("POST", target, { headers: token, body: current });
+      assert.equal(res.status, 200, `${target}: ${res.body}`);
+    }
+  });
+
   test("answers 204 with error_code and error_msg for a body the package rejects", async () => {
     for (const body of [VALID_BODY, "{", '{"execute_param":{"timeout":4}}']) {
       const res = await raw("POST", at, { headers: token, body });

@@ -1,14 +1,16 @@
-//! The rules that `validator`'s derives cannot say: each a plain function over values
-//! already read, citing its id in rules.md. No traversal here: `walk.rs` decides where
-//! each applies and `Sink` records what they find.
+//! The checks a table names beyond types and bounds: each a plain function over a value
+//! already read, citing its id in rules.md or revisions.md. No traversal here: the walk
+//! decides where each applies (the tables say) and `Sink` records what they find.
 
 use serde_json::{json, Map, Value};
 
+use crate::code::Code;
 use crate::limits::{EXECUTE_USER_ROOT, SUCCESS_RATE_DECIMALS, TIMEOUT_MAX, TIMEOUT_MIN};
 use crate::report::params;
+use crate::validate::node::Node;
 
 /// A finding of one rule: its code and params, before it gets a path and severity.
-pub(crate) type Finding = (&'static str, Map<String, Value>);
+pub(crate) type Finding = (Code, Map<String, Value>);
 
 /// Param `expected` of a `type` issue.
 pub(crate) fn expected(kind: &'static str) -> Map<String, Value> {
@@ -17,18 +19,19 @@ pub(crate) fn expected(kind: &'static str) -> Map<String, Value> {
 
 /// P2: the page's prose says "greater than 5 and less than 1800" while its table gives
 /// Minimum 5 and Maximum 1800. We take the table (5 and 1800 pass) and warn at the edge.
-pub(crate) fn timeout_boundary(t: u64, raw: &Value) -> Option<Finding> {
-    (t == TIMEOUT_MIN || t == TIMEOUT_MAX).then(|| {
-        ("boundary", params([("min", TIMEOUT_MIN.into()), ("max", TIMEOUT_MAX.into()), ("actual", raw.clone())]))
+pub(crate) fn timeout_boundary(t: f64, raw: &Node<'_>) -> Option<Finding> {
+    (t == TIMEOUT_MIN as f64 || t == TIMEOUT_MAX as f64).then(|| {
+        let p = params([("min", TIMEOUT_MIN.into()), ("max", TIMEOUT_MAX.into()), ("actual", raw.to_value())]);
+        (Code::Boundary, p)
     })
 }
 
 /// P4: "The value can contain one decimal place." Judged on the shortest decimal form
 /// that reads back as the same double, so `99.9` passes although it is not exact in binary.
-pub(crate) fn decimal_places(rate: f64) -> Option<Finding> {
+pub(crate) fn decimal_places(rate: f64, _: &Node<'_>) -> Option<Finding> {
     let places = shortest_decimal_places(rate);
     (places > SUCCESS_RATE_DECIMALS)
-        .then(|| ("decimal_places", params([("max", SUCCESS_RATE_DECIMALS.into()), ("actual", places.into())])))
+        .then(|| (Code::DecimalPlaces, params([("max", SUCCESS_RATE_DECIMALS.into()), ("actual", places.into())])))
 }
 
 /// Digits after the point in the shortest round-trip form (Rust's `Display` for f64
@@ -40,66 +43,72 @@ pub(crate) fn shortest_decimal_places(x: f64) -> usize {
 
 /// P6: "The script must be executed by user root."
 pub(crate) fn must_be_root(user: &str) -> Option<Finding> {
-    (user != EXECUTE_USER_ROOT).then(|| ("must_be_root", params([("actual", user.into())])))
+    (user != EXECUTE_USER_ROOT).then(|| (Code::MustBeRoot, params([("actual", user.into())])))
 }
 
-/// S5: the characters a `param_value` may hold besides ASCII letters and digits, from the
-/// SDKs' pattern `[a-zA-Z0-9_\-/\.\x20\?:",=+@\\\[\{\]\}]` (the page's list is cut off).
-const PARAM_VALUE_PUNCTUATION: &str = "_-/. ?:\",=+@\\[{]}";
+/// S5 on the page: the characters a `param_value` may hold besides ASCII letters and
+/// digits, from the SDKs' pattern `[a-zA-Z0-9_\-/\.\x20\?:",=+@\\\[\{\]\}]` (the page's
+/// list is cut off).
+const PAGE_PUNCTUATION: &str = "_-/. ?:\",=+@\\[{]}";
 
-/// S5 as a table over bytes (every byte of 128 and above is outside, being part of a
-/// non-ASCII character), so a 1024-character value costs one lookup per byte.
-const PARAM_VALUE_BYTES: [bool; 256] = {
+/// S5 under `current`: the SDK 3.1.219 adds `*` and `#` (`_-/.* ?:",=+@#\[{]}`).
+const CURRENT_PUNCTUATION: &str = "_-/.* ?:\",=+@#\\[{]}";
+
+/// A character set as a table over bytes: ASCII letters, digits and `punctuation` (every
+/// byte of 128 and above is outside, being part of a non-ASCII character), so a long
+/// value costs one lookup per byte.
+const fn byte_table(punctuation: &str) -> [bool; 256] {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 128 {
         table[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
     }
-    let punctuation = PARAM_VALUE_PUNCTUATION.as_bytes();
+    let punctuation = punctuation.as_bytes();
     let mut i = 0;
     while i < punctuation.len() {
         table[punctuation[i] as usize] = true;
         i += 1;
     }
     table
-};
-
-/// S5: whether `c` may appear in a `param_value`.
-pub(crate) fn is_param_value_char(c: char) -> bool {
-    (c as u32) < 128 && PARAM_VALUE_BYTES[c as usize]
 }
 
-/// S5 and S6 over one `param_value`: one tight pass over its bytes looks for either
-/// (a byte outside S5's set, or the second dot of a pair); only a value where it finds
-/// one pays for a pass per rule.
-pub(crate) fn param_value(value: &str) -> [Option<Finding>; 2] {
-    let bytes = value.as_bytes();
-    let mut previous = 0u8;
-    let clean = !bytes.iter().any(|&b| {
-        let hit = !PARAM_VALUE_BYTES[b as usize] | (b == b'.' && previous == b'.');
-        previous = b;
-        hit
-    });
-    if clean {
-        return [None, None];
-    }
-    let charset = bytes.iter().position(|b| !PARAM_VALUE_BYTES[*b as usize]);
-    let dots = value.find("..");
-    [charset.and_then(|i| param_value_charset_at(value, i)), dots.map(|i| param_value_dots_at(value, i))]
+const PAGE_BYTES: [bool; 256] = byte_table(PAGE_PUNCTUATION);
+const CURRENT_BYTES: [bool; 256] = byte_table(CURRENT_PUNCTUATION);
+
+/// S5 (page): whether `c` may appear in a `param_value`.
+pub(crate) fn is_page_value_char(c: char) -> bool {
+    (c as u32) < 128 && PAGE_BYTES[c as usize]
 }
 
-/// S5: the first character outside the allowed set, with its character index. Every
-/// byte before `at` is an allowed ASCII character, so its byte offset is its index.
-fn param_value_charset_at(value: &str, at: usize) -> Option<Finding> {
+/// S5 (current): whether `c` may appear in a `param_value`.
+pub(crate) fn is_current_value_char(c: char) -> bool {
+    (c as u32) < 128 && CURRENT_BYTES[c as usize]
+}
+
+/// S5 (page): the first character outside the set.
+pub(crate) fn page_charset(value: &str) -> Option<Finding> {
+    charset(value, &PAGE_BYTES)
+}
+
+/// S5 (current): the first character outside the set.
+pub(crate) fn current_charset(value: &str) -> Option<Finding> {
+    charset(value, &CURRENT_BYTES)
+}
+
+/// S5: the first character outside `allowed`, with its character index. Every byte
+/// before it is an allowed ASCII character, so its byte offset is its index.
+fn charset(value: &str, allowed: &[bool; 256]) -> Option<Finding> {
+    let at = value.bytes().position(|b| !allowed[b as usize])?;
     let c = value[at..].chars().next()?;
-    Some(("charset", params([("char", c.to_string().into()), ("index", at.into())])))
+    Some((Code::Charset, params([("char", c.to_string().into()), ("index", at.into())])))
 }
 
 /// S6: the SDKs' pattern forbids `.{2,}`: no two dots in a row. The index (in characters)
-/// of the first dot of the first pair, which starts at byte `at`.
-fn param_value_dots_at(value: &str, at: usize) -> Finding {
-    ("consecutive_dots", params([("index", value[..at].chars().count().into())]))
+/// of the first dot of the first pair.
+pub(crate) fn consecutive_dots(value: &str) -> Option<Finding> {
+    let at = value.find("..")?;
+    Some((Code::ConsecutiveDots, params([("index", value[..at].chars().count().into())])))
 }
 
 /// What S8 and E5 say of one item of a numbered list.
@@ -145,10 +154,10 @@ impl OrderFinding {
     pub(crate) fn finding(&self, first_path: impl FnOnce(usize) -> String) -> Finding {
         match *self {
             OrderFinding::Duplicate { value, first } => {
-                ("duplicate", params([("value", value.into()), ("first", first_path(first).into())]))
+                (Code::Duplicate, params([("value", value.into()), ("first", first_path(first).into())]))
             }
             OrderFinding::Sequence { expected, actual } => {
-                ("sequence", params([("expected", expected.into()), ("actual", actual.into())]))
+                (Code::Sequence, params([("expected", expected.into()), ("actual", actual.into())]))
             }
         }
     }
@@ -156,17 +165,12 @@ impl OrderFinding {
 
 /// E7 and build_batches' `enum`: the allowed values and what was sent.
 pub(crate) fn enum_finding(allowed: &[&str], actual: &str) -> Finding {
-    ("enum", params([("allowed", json!(allowed)), ("actual", actual.into())]))
+    (Code::Enum, params([("allowed", json!(allowed)), ("actual", actual.into())]))
 }
 
 /// Count params for an array's item count.
 pub(crate) fn count_params(min: usize, max: usize, actual: usize) -> Map<String, Value> {
     params([("min", min.into()), ("max", max.into()), ("actual", actual.into())])
-}
-
-/// A count outside `min..=max`, as a `count` finding.
-pub(crate) fn count(min: usize, max: usize, actual: usize) -> Option<Finding> {
-    (actual < min || actual > max).then(|| ("count", count_params(min, max, actual)))
 }
 
 #[cfg(test)]
@@ -188,32 +192,25 @@ mod tests {
     }
 
     #[test]
-    fn s5_table_is_the_sdk_class() {
-        let allowed: String = (0u8..128).map(char::from).filter(|&c| is_param_value_char(c)).collect();
-        assert_eq!(allowed, " \"+,-./0123456789:=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]_abcdefghijklmnopqrstuvwxyz{}");
-        assert!(!is_param_value_char('é') && !is_param_value_char('#') && !is_param_value_char('\n'));
-        let index = |v: &str| param_value(v).map(|f| f.map(|(code, p)| (code, p["index"].as_u64().unwrap_or(99))));
-        let [charset, _] = param_value("ab.é#");
-        assert_eq!(charset.unwrap().1["char"], "é");
-        assert_eq!(index("ab.é#"), [Some(("charset", 3)), None]);
-        assert_eq!(index("é.."), [Some(("charset", 0)), Some(("consecutive_dots", 1))]);
-        assert_eq!(index(".x..#.."), [Some(("charset", 4)), Some(("consecutive_dots", 2))]);
-        assert_eq!(index("#x.."), [Some(("charset", 0)), Some(("consecutive_dots", 2))]);
-        assert_eq!(index("a...b"), [None, Some(("consecutive_dots", 1))]);
-        assert_eq!(index(".x."), [None, None]);
-    }
-
-    proptest::proptest! {
-        /// The one-pass screen finds what one pass per rule finds, on values made of dots,
-        /// allowed and refused characters.
-        #[test]
-        fn s5_s6_screen_agrees_with_a_pass_per_rule(value in "[.a\\- #é\n]{0,12}") {
-            let charset = value.bytes().position(|b| !PARAM_VALUE_BYTES[b as usize]);
-            let dots = value.find("..");
-            let expected =
-                [charset.and_then(|i| param_value_charset_at(&value, i)), dots.map(|i| param_value_dots_at(&value, i))];
-            proptest::prop_assert_eq!(param_value(&value), expected);
-        }
+    fn s5_tables_are_the_sdk_classes() {
+        let allowed = |f: fn(char) -> bool| (0u8..128).map(char::from).filter(|&c| f(c)).collect::<String>();
+        assert_eq!(
+            allowed(is_page_value_char),
+            " \"+,-./0123456789:=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]_abcdefghijklmnopqrstuvwxyz{}"
+        );
+        assert_eq!(
+            allowed(is_current_value_char),
+            " \"#*+,-./0123456789:=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]_abcdefghijklmnopqrstuvwxyz{}"
+        );
+        assert!(!is_page_value_char('é') && !is_page_value_char('#') && !is_page_value_char('\n'));
+        let index = |f: Option<Finding>| f.map(|(code, p)| (code, p["index"].as_u64().unwrap_or(99)));
+        assert_eq!(page_charset("ab.é#").map(|f| f.1["char"].clone()), Some("é".into()));
+        assert_eq!(index(page_charset("ab.é#")), Some((Code::Charset, 3)));
+        assert_eq!(index(current_charset("ab*#é")), Some((Code::Charset, 4)));
+        assert_eq!(index(consecutive_dots("é..")), Some((Code::ConsecutiveDots, 1)));
+        assert_eq!(index(consecutive_dots("a...b")), Some((Code::ConsecutiveDots, 1)));
+        assert_eq!(index(consecutive_dots(".x.")), None);
+        assert_eq!(page_charset(""), None);
     }
 
     #[test]
