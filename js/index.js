@@ -2,4 +2,4 @@
 // Standard Schema adapter, which is plain JavaScript over `validate`.
 export * from "./coc_script_exec.js";
 export { default } from "./coc_script_exec.js";
-export { standard_schema } from "./standard_schema.js";
+export { create_standard_schema, standard_schema } from "./standard_schema.js";

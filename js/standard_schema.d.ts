@@ -1,6 +1,6 @@
 // Types of standard_schema.js, structurally a StandardSchemaV1 and a StandardJSONSchemaV1
 // (https://standardschema.dev) without depending on @standard-schema/spec.
-import type { JsonSchema, Locale, ScriptExecuteRequest } from "./coc_script_exec.js";
+import type { CurrentScriptExecuteRequest, JsonSchema, Locale, Options, ScriptExecuteRequest } from "./coc_script_exec.js";
 
 /** A Standard Schema issue: the message, and the path as key segments. */
 export interface StandardIssue {
@@ -10,12 +10,12 @@ export interface StandardIssue {
 }
 
 /** The result of `standard_schema["~standard"].validate`: the body, or the errors. */
-export type StandardResult =
-  | { readonly value: ScriptExecuteRequest; readonly issues?: undefined }
+export type StandardResult<T = ScriptExecuteRequest> =
+  | { readonly value: T; readonly issues?: undefined }
   | { readonly issues: ReadonlyArray<StandardIssue> };
 
 /** The type of `standard_schema`. */
-export interface CocStandardSchema {
+export interface CocStandardSchema<T = ScriptExecuteRequest> {
   readonly "~standard": {
     readonly version: 1;
     readonly vendor: "coc-script-exec";
@@ -23,8 +23,8 @@ export interface CocStandardSchema {
     readonly validate: (
       value: unknown,
       options?: { readonly libraryOptions?: { readonly locale?: Locale } | Record<string, unknown> | undefined } | undefined,
-    ) => StandardResult;
-    readonly types?: { readonly input: ScriptExecuteRequest; readonly output: ScriptExecuteRequest } | undefined;
+    ) => StandardResult<T>;
+    readonly types?: { readonly input: T; readonly output: T } | undefined;
     readonly jsonSchema: {
       /** Only `target: "draft-2020-12"`; throws for any other target. */
       readonly input: (options: { readonly target: string }) => JsonSchema;
@@ -35,3 +35,8 @@ export interface CocStandardSchema {
 
 /** `validate` as a Standard Schema V1 (and Standard JSON Schema V1) validator. */
 export declare const standard_schema: CocStandardSchema;
+
+/** A Standard Schema judging by these options (`locale`, `revision`); throws a TypeError for an unknown revision. */
+export declare function create_standard_schema(
+  options?: Options,
+): CocStandardSchema<ScriptExecuteRequest | CurrentScriptExecuteRequest>;

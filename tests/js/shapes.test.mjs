@@ -98,14 +98,18 @@ test("build_request returns a RequestResult", () => {
 
 test("parse_response returns an Outcome", () => {
   const cases = [
-    [[200, '{"data":"e-1"}'], { ok: true, execute_uuid: "e-1" }],
-    [[204, ""], { ok: false, kind: "api", status: 204, error_code: null, error_msg: null }],
-    [[204, '{"error_code":"COC.00040701","error_msg":"bad"}'], { ok: false, kind: "api", status: 204, error_code: "COC.00040701", error_msg: "bad" }],
-    [[500, "oops"], { ok: false, kind: "http", status: 500, text: "oops" }],
-    [[200, "{}"], { ok: false, kind: "http", status: 200, text: "{}" }],
+    [[200, '{"data":"e-1"}'], { ok: true, execute_uuid: "e-1", request_id: null }],
+    [[204, ""], { ok: false, kind: "api", status: 204, error_code: null, error_msg: null, request_id: null }],
+    [[204, '{"error_code":"COC.00040701","error_msg":"bad"}'], { ok: false, kind: "api", status: 204, error_code: "COC.00040701", error_msg: "bad", request_id: null }],
+    [[500, "oops"], { ok: false, kind: "http", status: 500, text: "oops", request_id: null }],
+    [[200, "{}"], { ok: false, kind: "http", status: 200, text: "{}", request_id: null }],
+    // Both revisions: a 4xx with the API's error body is an API error; X-Request-Id is kept.
+    [[400, '{"error_code":"COC.00040701","error_msg":"bad"}', { "X-Request-Id": "r-1" }], { ok: false, kind: "api", status: 400, error_code: "COC.00040701", error_msg: "bad", request_id: "r-1" }],
+    [[200, '{"data":"e-2"}', new Headers({ "x-request-id": "r-2" })], { ok: true, execute_uuid: "e-2", request_id: "r-2" }],
+    [[500, '{"error_code":1}', { "x-request-id": 5 }], { ok: false, kind: "http", status: 500, text: '{"error_code":1}', request_id: null }],
   ];
-  for (const [[status, text], expected] of cases) {
-    const got = lib.parse_response(status, text);
+  for (const [[status, text, headers], expected] of cases) {
+    const got = lib.parse_response(status, text, headers);
     assertPlainJson(got);
     assert.deepEqual(got, expected);
     assert.deepEqual(Object.keys(got), Object.keys(expected));
@@ -114,6 +118,43 @@ test("parse_response returns an Outcome", () => {
     assert.throws(() => lib.parse_response(status, ""), TypeError, String(status));
   }
   assert.throws(() => lib.parse_response(200, undefined), TypeError);
+  assert.throws(() => lib.parse_response(200, "", "x-request-id: 1"), TypeError);
+});
+
+test("every function takes a revision; an unknown one is an issue from validate, a TypeError elsewhere", () => {
+  const page = lib.limits();
+  const current = lib.limits("current");
+  assert.deepEqual(Object.keys(current), Object.keys(page));
+  assert.deepEqual([page.param_value_min, page.param_value_max], [0, 1024]);
+  assert.deepEqual([current.param_value_min, current.param_value_max], [1, 4096]);
+  assert.deepEqual(lib.limits("page"), page);
+  assert.deepEqual(lib.json_schema("current").$defs.ExecuteResourceInstance.required, ["resource_id", "region_id"]);
+  for (const bad of ["Page", "latest", 1, {}]) {
+    assert.throws(() => lib.limits(bad), TypeError, String(bad));
+    assert.throws(() => lib.json_schema(bad), TypeError, String(bad));
+    assert.throws(() => lib.build_batches([], null, { revision: bad }), TypeError, String(bad));
+    assert.throws(() => lib.build_request("s", {}, { revision: bad }), TypeError, String(bad));
+    const report = lib.validate({}, { revision: bad, locale: "zh-CN" });
+    assertPlainJson(report);
+    assert.equal(report.valid, false);
+    assert.deepEqual(report.issues.map((i) => [i.path, i.code, i.severity]), [["/options/revision", typeof bad === "string" ? "enum" : "type", "error"]]);
+    assert.match(report.issues[0].message, /revision/);
+  }
+  const host = { resource_id: "i-1", region_id: "cn-north-4" };
+  const body = { execute_param: { timeout: 300, success_rate: 100, execute_user: "root" }, execute_batches: [{ batch_index: 1, target_instances: [host], rotation_strategy: "PAUSE" }] };
+  assert.equal(lib.validate(body).valid, false);
+  assert.equal(lib.validate(body, { revision: "current" }).valid, true);
+  assert.equal(lib.validate(JSON.stringify(body), { revision: "current" }).valid, true);
+  assert.equal(lib.build_batches([host], null, { revision: "current" }).execute_batches.length, 1);
+  const built = lib.build_request("s-1", body, { revision: "current", script_source: "public", project_id: "p-1" });
+  assert.equal(built.request.url, "https://coc.myhuaweicloud.com/v1/job/public-scripts/s-1");
+  assert.equal(built.request.headers["X-Project-Id"], "p-1");
+  // A body that cannot be read at all: the core still judges the uuid and the project id.
+  const refused = lib.build_request("a/b", "{", { revision: "current", project_id: "x y" });
+  assert.deepEqual(refused.issues.map((i) => [i.path, i.code]), [["/script_uuid", "charset"], ["/project_id", "charset"], ["", "syntax"]]);
+  const zh = lib.create_standard_schema({ locale: "zh-CN", revision: "current" });
+  assert.deepEqual(zh["~standard"].validate(body), { value: body });
+  assert.throws(() => lib.create_standard_schema({ revision: "later" }), TypeError);
 });
 
 test("limits returns every documented number", () => {
