@@ -88,14 +88,6 @@ pub const MAX_ISSUES: usize = 100;
 pub const SCRIPT_UUID_MIN: usize = 1;
 /// Characters in `script_uuid` (U1).
 pub const SCRIPT_UUID_MAX: usize = 64;
-/// Characters in a 204 response's `error_code` (A2).
-pub const ERROR_CODE_MIN: usize = 8;
-/// Characters in a 204 response's `error_code` (A2).
-pub const ERROR_CODE_MAX: usize = 36;
-/// Characters in a 204 response's `error_msg` (A2).
-pub const ERROR_MSG_MIN: usize = 2;
-/// Characters in a 204 response's `error_msg` (A2).
-pub const ERROR_MSG_MAX: usize = 512;
 /// Bytes of script log the service keeps; a console can only say so.
 pub const MAX_LOG_BYTES: usize = 1024 * 1024;
 /// Percent: largest share a `build_batches` size may name.

@@ -5,7 +5,7 @@
 mod cases;
 
 use coc_script_exec::messages::CODES;
-use coc_script_exec::{validate, validate_json};
+use coc_script_exec::{validate_json, validate_json_with, validate_with, Options, Revision};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -112,11 +112,20 @@ fn slot<'a>(c: &'a mut Value, key: &str) -> Option<&'a mut Value> {
 }
 
 fn check(body: &Value) {
-    let report = validate(body);
+    check_under(body, Revision::Page);
+    check_under(body, Revision::Current);
+}
+
+/// Every report, in either revision: known codes, pointers that resolve (a missing member's
+/// parent), `valid` as the errors say, and the text form saying the same.
+fn check_under(body: &Value, revision: Revision) {
+    let options = Options { revision, ..Options::default() };
+    let report = validate_with(body, &options);
     for issue in &report.issues {
         assert!(CODES.contains(&issue.code.as_str()), "unknown code {}", issue.code);
         assert!(issue.path.is_empty() || issue.path.starts_with('/'), "not a pointer: {}", issue.path);
-        let resolves = if issue.code == "required" {
+        // `required` is about a missing member; so may `mixed` be (a default provider or type).
+        let resolves = if issue.code == "required" || issue.code == "mixed" {
             let parent = issue.path.rsplit_once('/').map_or("", |(p, _)| p);
             body.pointer(parent).is_some()
         } else {
@@ -133,7 +142,7 @@ fn check(body: &Value) {
     let listed_errors = report.issues.iter().any(|i| i.severity == coc_script_exec::Severity::Error);
     assert_eq!(report.valid, !listed_errors && dropped_errors == 0);
     // The text form of the same body says the same.
-    assert_eq!(validate_json(&body.to_string()), report);
+    assert_eq!(validate_json_with(&body.to_string(), &options), report);
 }
 
 proptest! {

@@ -267,14 +267,17 @@ describe("the console", () => {
     await close();
   });
 
-  test("shows a 401 without a token as the HTTP status and text", async () => {
+  test("shows a 401 without a token as the API's error_code and error_msg", async () => {
     const { page, close } = await open();
     await fillValid(page);
     await page.locator("#f-token").fill("");
     await page.locator("#post").click();
-    await page.waitForSelector("#outcome.http");
-    assert.match(await text(page, "#outcome"), /HTTP 401/);
-    assert.match(await text(page, "#outcome pre"), /X-Auth-Token/);
+    // A 401 whose body carries error_code is an API error (parse_response, revisions.md).
+    await page.waitForSelector("#outcome.api");
+    assert.match(await text(page, "#outcome"), /The API refused the request \(HTTP 401\)/);
+    assert.equal(await text(page, "#outcome dd.code"), "APIGW.0301");
+    assert.match(await text(page, "#outcome"), /X-Auth-Token is missing/);
+    assert.equal(await page.locator("#outcome dd.unknown").count(), 0);
     await close();
   });
 

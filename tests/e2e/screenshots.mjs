@@ -61,6 +61,19 @@ try {
   await p.evaluate(() => { document.activeElement.blur(); scrollTo(0, 0); });
   await shot(p, "zh-1280.png");
 
+  // Today's API ("current"): two-column hosts, a parameter from the parameter store, a project id.
+  p = await page(1280, 800);
+  await p.click('label[for="rev-current"]');
+  await p.fill('[name="/script_uuid"]', "demo-restart-nginx");
+  await p.fill("#f-token", "a-token-never-shown");
+  await p.fill('[name="/project_id"]', "0a1b2c3d4e5f");
+  await p.click("#add-param");
+  await p.fill('[name="/execute_param/script_params/0/param_name"]', "nginx_conf");
+  await p.fill('[name="/execute_param/script_params/0/param_refer/param_id"]', "ps-nginx-conf");
+  await p.fill('[name="/hosts"]', "ecs-01,cn-north-4\necs-02,cn-north-4\necs-03,cn-south-1");
+  await p.evaluate(() => { document.activeElement.blur(); scrollTo(0, 0); });
+  await shot(p, "current-1280.png", true);
+
   p = await page(390, 844);
   await fill(p, { mistakes: true });
   await p.evaluate(() => scrollTo(0, 0));
