@@ -1,47 +1,151 @@
-//! Every rule of rules.md, natively: the shared cases (tests/cases), the page's own
-//! example, and what every report must look like.
+//! Every rule of rules.md and revisions.md, natively: the shared cases (tests/cases, data
+//! read by every layer) under their revisions, the spec's tables they must cover, the
+//! page's own example, and what every report must look like.
 
 mod cases;
 
 use std::collections::BTreeSet;
 
-use cases::{cases, check, text_cases, valid_body, Case, PAGE_EXAMPLE};
-use coc_script_exec::{validate, validate_json, validate_json_with, validate_with, Locale, Options, Severity};
+use cases::{cases, text_cases, valid_body, Case, TextCase, PAGE_EXAMPLE};
+use coc_script_exec::{
+    rule_ids, validate, validate_json, validate_json_with, validate_with, Locale, Options, Revision, Severity,
+};
+
+fn options(revision: Revision) -> Options {
+    Options { revision, ..Options::default() }
+}
 
 #[test]
 fn every_rule_case() {
     let all = cases();
     assert!(all.len() > 150, "the case table shrank to {}", all.len());
-    for Case { rule, name, body, expect, absent } in &all {
-        check(rule, name, &validate(body), expect, absent);
+    for case in &all {
+        let Case { rule, body, revision, .. } = case;
+        let report = validate_with(body, &options(*revision));
+        case.check(&report);
         // The same body as text gives the same report.
         let text = serde_json::to_string(body).unwrap();
-        assert_eq!(validate(body), validate_json(&text), "{rule} {name}: text and value differ");
+        assert_eq!(
+            report,
+            validate_json_with(&text, &options(*revision)),
+            "{rule} {}: text and value differ",
+            case.label()
+        );
+        // The page is the default revision.
+        if *revision == Revision::Page {
+            assert_eq!(report, validate(body), "{rule} {}: page is not the default", case.label());
+        }
     }
 }
 
 #[test]
 fn every_text_case() {
-    for c in text_cases() {
-        check(c.rule, &c.name, &validate_json(&c.text), &c.expect, &c.absent);
+    for case in text_cases() {
+        let TextCase { text, revision, .. } = &case;
+        let report = validate_json_with(text, &options(*revision));
+        case.check(&report);
+        if *revision == Revision::Page {
+            assert_eq!(report, validate_json(text), "{} {}: page is not the default", case.rule, case.label());
+        }
     }
 }
 
+/// tests/cases/expanded.txt records every expanded case; tests/js/cases.test.mjs holds its
+/// own expansion of the same files to it, so the two expansions are the same.
+/// `COC_UPDATE_CASES=1 cargo test --test rules` rewrites it after a change to the cases.
 #[test]
-fn every_rule_id_has_a_failing_and_a_passing_case() {
-    let ids = [
-        "B1", "B2", "B3", "B4", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "S1", "S2", "S3", "S4", "S5", "S6", "S7",
-        "S8", "E1", "E2", "E3", "E4", "E5", "E6", "E7", "I1", "I2", "I3", "I4", "I5", "I6", "R-LIMIT",
-    ];
-    let all = cases();
-    for id in ids {
-        assert!(all.iter().any(|c| c.rule == id && !c.expect.is_empty()), "{id} has no failing case");
-        assert!(all.iter().any(|c| c.rule == id && !c.absent.is_empty()), "{id} has no passing case");
+fn the_expansion_is_the_recorded_one() {
+    let digest = cases::digest();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/expanded.txt");
+    if std::env::var_os("COC_UPDATE_CASES").is_some() {
+        std::fs::write(path, &digest).unwrap();
+        return;
     }
-    let texts = text_cases();
-    for id in ["R-SYNTAX", "R-SIZE"] {
-        assert!(texts.iter().any(|c| c.rule == id && !c.expect.is_empty()), "{id} has no failing case");
-        assert!(texts.iter().any(|c| c.rule == id && !c.absent.is_empty()), "{id} has no passing case");
+    let recorded = std::fs::read_to_string(path).unwrap();
+    let (got, want): (Vec<&str>, Vec<&str>) = (digest.lines().collect(), recorded.lines().collect());
+    for (g, w) in got.iter().zip(&want) {
+        assert_eq!(g, w, "tests/cases/expanded.txt is stale: COC_UPDATE_CASES=1 cargo test --test rules");
+    }
+    assert_eq!(got.len(), want.len(), "tests/cases/expanded.txt is stale: COC_UPDATE_CASES=1 cargo test --test rules");
+}
+
+/// tests/spec holds copies of the spec (CI clones this repository alone); where the shared
+/// spec is at hand, they must be the same text.
+#[test]
+fn the_vendored_spec_is_the_shared_one() {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/spec");
+    if !shared.is_dir() {
+        eprintln!("skipped: {} is not here", shared.display());
+        return;
+    }
+    for (file, vendored) in [("rules.md", cases::SPEC_RULES), ("revisions.md", cases::SPEC_REVISIONS)] {
+        let text = std::fs::read_to_string(shared.join(file)).unwrap();
+        assert!(text == vendored, "tests/spec/{file} differs from ../shared/spec/{file}: copy it again");
+    }
+}
+
+/// The ids come from the spec's tables, not from a list here: rules.md's body and input-limit
+/// tables under `page`; revisions.md's rows and the page ids they leave as written under
+/// `current`. Each has a failing and a passing case (a row that is not judged, only a
+/// passing one, and no failing one).
+#[test]
+fn every_spec_id_has_a_failing_and_a_passing_case() {
+    let page = cases::page_ids();
+    for id in ["B1", "P1", "S8", "E7", "I6", "R-SYNTAX", "R-SIZE", "R-LIMIT"] {
+        assert!(page.iter().any(|p| p == id), "rules.md's tables lost {id}: {page:?}");
+    }
+    assert!(!page.iter().any(|p| p == "U1" || p == "A1"), "the response table is not validate's");
+    let rows = cases::current_rows();
+    assert!(rows.iter().any(|(id, not_judged)| id == "S8" && *not_judged), "{rows:?}");
+    assert!(rows.iter().any(|(id, _)| id == "I10"), "{rows:?}");
+    let (body, text) = (cases(), text_cases());
+    for revision in Revision::ALL {
+        let ids = cases::spec_ids(revision);
+        // (expect, absent) of every case of the revision, body and text alike.
+        let said: Vec<(&str, bool, bool)> = body
+            .iter()
+            .filter(|c| c.revision == revision)
+            .map(|c| (c.rule, !c.expect.is_empty(), !c.absent.is_empty()))
+            .chain(
+                text.iter()
+                    .filter(|c| c.revision == revision)
+                    .map(|c| (c.rule, !c.expect.is_empty(), !c.absent.is_empty())),
+            )
+            .collect();
+        let r = revision.as_str();
+        for (id, judged) in &ids {
+            let failing = said.iter().any(|(rule, expect, _)| rule == id && *expect);
+            let passing = said.iter().any(|(rule, _, absent)| rule == id && *absent);
+            assert!(passing, "{id} has no passing case under {r}");
+            if *judged {
+                assert!(failing, "{id} has no failing case under {r}");
+            } else {
+                assert!(!failing, "{id} is not judged under {r}, yet a case expects an issue of it");
+            }
+        }
+        // And no case names an id its revision's tables do not have.
+        let known: BTreeSet<&str> = ids.iter().map(|(id, _)| id.as_str()).collect();
+        for (rule, _, _) in &said {
+            assert!(known.contains(rule), "a {r} case names {rule}, not an id of the spec's tables");
+        }
+    }
+}
+
+/// Every id the core's tables judge by is an id of the spec's tables for that revision, and
+/// a row the revision does not judge is not in its table.
+#[test]
+fn the_cores_rule_ids_are_the_specs() {
+    for revision in Revision::ALL {
+        let spec = cases::spec_ids(revision);
+        for id in rule_ids(revision) {
+            let row = spec.iter().find(|(s, _)| s == id);
+            assert!(row.is_some(), "{id} (rule_ids {}) is not in the spec's tables", revision.as_str());
+            assert!(
+                row.unwrap().1,
+                "{id} is not judged under {} (revisions.md), yet rule_ids has it",
+                revision.as_str()
+            );
+        }
     }
 }
 
@@ -50,6 +154,17 @@ fn the_valid_body_has_no_issue() {
     let report = validate(&valid_body());
     assert!(report.valid);
     assert!(report.issues.is_empty(), "{:#?}", report.issues);
+}
+
+#[test]
+fn each_base_has_no_issue_under_its_revision() {
+    for revision in Revision::ALL {
+        let body = cases::base(&cases::default_base(revision));
+        let report = validate_with(&body, &options(revision));
+        assert!(report.valid && report.issues.is_empty(), "{}: {:#?}", revision.as_str(), report.issues);
+    }
+    assert_eq!(cases::base(&cases::default_base(Revision::Page)), valid_body());
+    assert_eq!(cases::base(&cases::default_base(Revision::Current)), cases::valid_current_body());
 }
 
 #[test]
@@ -222,7 +337,7 @@ fn every_code_has_a_message_in_both_locales() {
     assert_eq!(codes.len(), CODES.len(), "a code is listed twice");
     // Every code the cases produce is a listed code.
     for c in cases() {
-        for i in validate(&c.body).issues {
+        for i in validate_with(&c.body, &options(c.revision)).issues {
             assert!(codes.contains(i.code.as_str()), "{} raised unlisted code {}", c.rule, i.code);
         }
     }

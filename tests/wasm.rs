@@ -1,5 +1,6 @@
-//! The shared rule cases (tests/cases, the same ones tests/rules.rs runs natively) as
-//! WebAssembly, through the exported `validate` with JS values in and out, in Node
+//! The shared rule cases (tests/cases/*.json, the same ones tests/rules.rs runs natively and
+//! tests/js/cases.test.mjs against pkg/), each under its revision (`{revision}` in the
+//! options), as WebAssembly, through the exported `validate` with JS values in and out, in Node
 //! (`wasm-pack test --node`) and in headless Chromium (`WASM_BINDGEN_USE_BROWSER=1
 //! wasm-pack test --headless --chrome`; scripts/test-wasm.sh runs both). No
 //! `wasm_bindgen_test_configure!` here, so one file serves both runtimes.
@@ -8,8 +9,8 @@
 #[path = "cases/mod.rs"]
 mod cases;
 
-use cases::{cases, check, text_cases, Case};
-use coc_script_exec::{wasm, Report};
+use cases::{cases, text_cases, Case};
+use coc_script_exec::{wasm, Options, Report, Revision};
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -38,10 +39,22 @@ fn report(js: &JsValue) -> Report {
     serde_json::from_str(&js_text(js)).unwrap()
 }
 
-/// The export's result, and the report read back from it.
+/// The export's result, and the report read back from it (`revision` in the options as JS
+/// passes it).
+fn validate_under(body: JsValue, revision: Revision) -> (String, Report) {
+    let options = to_js(&serde_json::json!({"revision": revision.as_str()}));
+    let js = wasm::validate(body, options);
+    (js_text(&js), report(&js))
+}
+
+/// The export's result with no options (the default revision, page).
 fn validate(body: JsValue) -> (String, Report) {
     let js = wasm::validate(body, JsValue::UNDEFINED);
     (js_text(&js), report(&js))
+}
+
+fn options(revision: Revision) -> Options {
+    Options { revision, ..Options::default() }
 }
 
 /// What JS receives when Rust serializes `report`: `JSON.parse` of serde_json's text
@@ -54,39 +67,51 @@ fn as_js_receives(report: &Report) -> String {
 fn every_rule_case_as_a_js_object() {
     let all = cases();
     assert!(all.len() > 150, "the case table shrank to {}", all.len());
-    for Case { rule, name, body, expect, absent } in &all {
+    for case in &all {
+        let Case { rule, body, revision, .. } = case;
         let js = body_js(body);
-        let (text, got) = validate(js.clone());
-        check(rule, name, &got, expect, absent);
+        let (text, got) = validate_under(js.clone(), *revision);
+        case.check(&got);
         // Byte for byte what the core says of the value as JS holds it (one number type:
         // Rust's `5.0` is `5` there).
         let held: Value = serde_json::from_str(&js_text(&js)).unwrap();
         let core = match &held {
-            Value::String(text) => coc_script_exec::validate_json(text),
-            _ => coc_script_exec::validate(&held),
+            Value::String(text) => coc_script_exec::validate_json_with(text, &options(*revision)),
+            _ => coc_script_exec::validate_with(&held, &options(*revision)),
         };
-        assert_eq!(text, as_js_receives(&core), "{rule} {name}: the export and the core differ");
+        assert_eq!(text, as_js_receives(&core), "{rule} {}: the export and the core differ", case.label());
+        if *revision == Revision::Page {
+            assert_eq!(validate(js).0, text, "{rule} {}: page is not the default", case.label());
+        }
     }
 }
 
 #[wasm_bindgen_test]
 fn every_rule_case_as_json_text() {
-    for Case { rule, name, body, expect, absent } in &cases() {
-        let body_text = serde_json::to_string(body).unwrap();
-        let (text, got) = validate(JsValue::from_str(&body_text));
-        check(rule, name, &got, expect, absent);
-        let core = coc_script_exec::validate_json(&body_text);
-        assert_eq!(text, as_js_receives(&core), "{rule} {name}: the export and the core differ");
+    for case in &cases() {
+        let body_text = serde_json::to_string(&case.body).unwrap();
+        let (text, got) = validate_under(JsValue::from_str(&body_text), case.revision);
+        case.check(&got);
+        let core = coc_script_exec::validate_json_with(&body_text, &options(case.revision));
+        assert_eq!(text, as_js_receives(&core), "{} {}: the export and the core differ", case.rule, case.label());
     }
 }
 
 #[wasm_bindgen_test]
 fn every_text_case() {
     for c in text_cases() {
-        let (text, got) = validate(JsValue::from_str(&c.text));
-        check(c.rule, &c.name, &got, &c.expect, &c.absent);
-        assert_eq!(text, as_js_receives(&coc_script_exec::validate_json(&c.text)), "{} {}", c.rule, c.name);
+        let (text, got) = validate_under(JsValue::from_str(&c.text), c.revision);
+        c.check(&got);
+        let core = coc_script_exec::validate_json_with(&c.text, &options(c.revision));
+        assert_eq!(text, as_js_receives(&core), "{} {}", c.rule, c.label());
     }
+}
+
+/// The cases expand in wasm as they do natively (tests/cases/expanded.txt, which the native
+/// and the JS expansions are held to as well).
+#[wasm_bindgen_test]
+fn the_expansion_is_the_recorded_one() {
+    assert!(cases::digest() == cases::EXPANDED, "tests/cases/expanded.txt differs from the wasm expansion");
 }
 
 /// rules.md: "a non-finite number in a JS object (`Infinity`, `NaN`) is a type error",
