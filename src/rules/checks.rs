@@ -99,7 +99,7 @@ pub(crate) fn current_charset(value: &str) -> Option<Finding> {
 /// S5: the first character outside `allowed`, with its character index. Every byte
 /// before it is an allowed ASCII character, so its byte offset is its index.
 fn charset(value: &str, allowed: &[bool; 256]) -> Option<Finding> {
-    let at = value.bytes().position(|b| !allowed[b as usize])?;
+    let at = first_outside(value.as_bytes(), allowed)?;
     let c = value[at..].chars().next()?;
     Some((Code::Charset, params([("char", c.to_string().into()), ("index", at.into())])))
 }
@@ -107,8 +107,41 @@ fn charset(value: &str, allowed: &[bool; 256]) -> Option<Finding> {
 /// S6: the SDKs' pattern forbids `.{2,}`: no two dots in a row. The index (in characters)
 /// of the first dot of the first pair.
 pub(crate) fn consecutive_dots(value: &str) -> Option<Finding> {
-    let at = value.find("..")?;
+    let at = first_pair_of_dots(value.as_bytes())?;
     Some((Code::ConsecutiveDots, params([("index", value[..at].chars().count().into())])))
+}
+
+/// Bytes judged at once by the screens below: a chunk is folded without a branch per byte
+/// (which the compiler unrolls, and vectorises where it can), and only a chunk that holds
+/// a hit is searched byte by byte. On a valid body's 1024-character values this is several
+/// times faster than a search that branches on every byte (`str::find` among them).
+const CHUNK: usize = 32;
+
+/// S5: the offset of the first byte outside `allowed`.
+fn first_outside(bytes: &[u8], allowed: &[bool; 256]) -> Option<usize> {
+    let mut start = 0;
+    for chunk in bytes.chunks(CHUNK) {
+        if !chunk.iter().fold(true, |ok, &b| ok & allowed[b as usize]) {
+            return chunk.iter().position(|&b| !allowed[b as usize]).map(|i| start + i);
+        }
+        start += chunk.len();
+    }
+    None
+}
+
+/// S6: the offset of the first dot of the first `..`.
+fn first_pair_of_dots(bytes: &[u8]) -> Option<usize> {
+    let (Some(head), Some(tail)) = (bytes.len().checked_sub(1).map(|n| &bytes[..n]), bytes.get(1..)) else {
+        return None;
+    };
+    let mut start = 0;
+    for (a, b) in head.chunks(CHUNK).zip(tail.chunks(CHUNK)) {
+        if a.iter().zip(b).fold(false, |hit, (&x, &y)| hit | ((x == b'.') & (y == b'.'))) {
+            return a.iter().zip(b).position(|(&x, &y)| x == b'.' && y == b'.').map(|i| start + i);
+        }
+        start += a.len();
+    }
+    None
 }
 
 /// What S8 and E5 say of one item of a numbered list.
@@ -211,6 +244,17 @@ mod tests {
         assert_eq!(index(consecutive_dots("a...b")), Some((Code::ConsecutiveDots, 1)));
         assert_eq!(index(consecutive_dots(".x.")), None);
         assert_eq!(page_charset(""), None);
+    }
+
+    proptest::proptest! {
+        /// The chunked screens find what a plain search finds, on values made of dots,
+        /// allowed and refused characters, across chunk boundaries.
+        #[test]
+        fn screens_agree_with_a_plain_search(value in "[.a\\- #é\n]{0,80}") {
+            let plain = value.bytes().position(|b| !PAGE_BYTES[b as usize]);
+            proptest::prop_assert_eq!(first_outside(value.as_bytes(), &PAGE_BYTES), plain);
+            proptest::prop_assert_eq!(first_pair_of_dots(value.as_bytes()), value.find(".."));
+        }
     }
 
     #[test]

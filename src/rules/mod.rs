@@ -171,6 +171,17 @@ pub(crate) enum Cross {
 }
 
 impl Cross {
+    /// The member of each item it judges, if it judges one (E2 judges the array).
+    pub(crate) fn key(&self) -> Option<&'static str> {
+        match self {
+            Cross::Unique { key, .. }
+            | Cross::Sequence { key, .. }
+            | Cross::BodyUnique { key, .. }
+            | Cross::BodySame { key, .. } => Some(key),
+            Cross::Total { .. } => None,
+        }
+    }
+
     /// The rule id.
     pub(crate) fn rule(&self) -> &'static str {
         match self {
@@ -258,6 +269,14 @@ mod tests {
             assert!(current.contains(&id) && !page.contains(&id), "{id}");
         }
         assert!(!current.contains(&"S8"));
+    }
+
+    /// The walk keeps a bit per field of a shape (walk.rs, `Item::keyed`).
+    #[test]
+    fn no_shape_has_more_than_64_fields() {
+        for revision in Revision::ALL {
+            assert!(shapes(table(revision)).iter().all(|s| s.fields.len() <= 64));
+        }
     }
 
     #[test]

@@ -108,6 +108,15 @@ struct Item<'x, 'n> {
     found: &'x [(usize, &'static str, ItemFinding<'n>)],
     /// The length of the array's pointer (a prefix of the walk's pointer).
     base: usize,
+    /// The fields of the item's shape that a rule of the array names, as bits by field
+    /// index: only these look at the array's rules (the others would find none).
+    keyed: u64,
+}
+
+/// The bits of [`Item::keyed`] for the items of `of`.
+fn keyed_fields(of: &ArrayOf) -> u64 {
+    let named = |key: &str| of.cross.iter().any(|c| c.key() == Some(key));
+    of.item.fields.iter().enumerate().filter(|(_, f)| named(f.key)).fold(0, |bits, (i, _)| bits | 1 << i)
 }
 
 /// The walk's state: where it is and what it found.
@@ -135,7 +144,7 @@ pub(crate) fn host_at<'n>(
 ) {
     let of = rules::host(revision);
     let mut w = Walk { at, sink, body: state };
-    let context = Item { index: 0, cross: of.cross, found: &[], base: 0 };
+    let context = Item { index: 0, cross: of.cross, found: &[], base: 0, keyed: keyed_fields(of) };
     w.value_object(of.item, item, Some(context));
 }
 
@@ -164,9 +173,19 @@ impl<'n> Walk<'_, 'n> {
     /// The members of an object: each field of the shape, then unknown keys (B4).
     fn object<'a>(&mut self, shape: &'static Shape, obj: &'n [Member<'a>], item: Option<Item<'_, 'n>>) {
         let mut present = 0;
-        for f in shape.fields {
-            let raw = node::get(obj, f.key);
-            present += usize::from(raw.is_some());
+        // Members usually come in the table's order: look where the last one was found first.
+        let mut next = 0;
+        for (i, f) in shape.fields.iter().enumerate() {
+            let at = match obj.get(next) {
+                Some((k, _)) if k == f.key => Some(next),
+                _ => obj.iter().position(|(k, _)| k == f.key),
+            };
+            let raw = at.map(|at| &obj[at].1);
+            if let Some(at) = at {
+                present += 1;
+                next = at + 1;
+            }
+            let item = item.filter(|it| it.keyed & (1 << i) != 0);
             self.field(f, raw.filter(|v| !v.is_null()), obj, item);
         }
         // Keys are unique once read, so when every member is a field there is no other.
@@ -424,9 +443,10 @@ impl<'n> Walk<'_, 'n> {
         }
         found.sort_by_key(|(i, _, _)| *i);
         let base = self.at.as_str().len();
+        let keyed = keyed_fields(of);
         for (index, item) in items.iter().enumerate() {
             let mark = self.at.index(index);
-            let context = Item { index, cross: of.cross, found: &found, base };
+            let context = Item { index, cross: of.cross, found: &found, base, keyed };
             self.value_object(of.item, item, Some(context));
             self.at.pop(mark);
         }
