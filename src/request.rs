@@ -64,7 +64,7 @@ impl ScriptSource {
 /// The HTTP request to send.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HttpRequest {
-    /// Always `POST`.
+    /// `POST` for `build_request` (other calls: `GET`, `PUT`).
     pub method: String,
     /// `{endpoint}/v1/job/scripts/{script_uuid}` (`public-scripts` for a public script).
     pub url: String,
@@ -102,17 +102,7 @@ pub(crate) fn build_request_from(
 ) -> RequestResult {
     let mut sink = Sink::new();
     check_id(script_uuid, "/script_uuid", (SCRIPT_UUID_MIN, SCRIPT_UUID_MAX), &mut sink);
-    let endpoint = options.endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT);
-    let base = match check_endpoint(endpoint) {
-        Ok(base) => Some(base),
-        Err(reason) => {
-            sink.error(Code::Endpoint, "/endpoint", params([("reason", reason.into())]));
-            None
-        }
-    };
-    if let Some(project) = project_id(options) {
-        check_id(project, "/project_id", (PROJECT_ID_HEADER_MIN, PROJECT_ID_HEADER_MAX), &mut sink);
-    }
+    let base = check_options(options, &mut sink);
     let head = sink.finish(options.locale);
     let (report, body) = match body {
         Ok(body) => {
@@ -124,15 +114,47 @@ pub(crate) fn build_request_from(
     let mut issues = head.issues;
     issues.extend(report.issues);
     let request = match (valid, base, body) {
-        (true, Some(base), Some(body)) => Some(HttpRequest {
-            method: "POST".to_owned(),
-            url: format!("{base}{}{script_uuid}", options.script_source.path()),
-            headers: headers(options),
-            body: body_text(body, options.revision),
-        }),
+        (true, Some(base), Some(body)) => {
+            let path = format!("{}{script_uuid}", options.script_source.path());
+            Some(http_request(base, "POST", &path, body_text(body, options.revision), options))
+        }
         _ => None,
     };
     RequestResult { valid: request.is_some(), issues, request }
+}
+
+/// Judges what every request takes from its options (U2's endpoint, the project id) into
+/// `sink`, and returns the endpoint to send to, when it is usable.
+pub(crate) fn check_options<'o>(options: &'o RequestOptions, sink: &mut Sink) -> Option<&'o str> {
+    let endpoint = options.endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT);
+    let base = match check_endpoint(endpoint) {
+        Ok(base) => Some(base),
+        Err(reason) => {
+            sink.error(Code::Endpoint, "/endpoint", params([("reason", reason.into())]));
+            None
+        }
+    };
+    if let Some(project) = project_id(options) {
+        check_id(project, "/project_id", (PROJECT_ID_HEADER_MIN, PROJECT_ID_HEADER_MAX), sink);
+    }
+    base
+}
+
+/// The one builder of a request: `method` to `base` + `path` (a path already checked to
+/// be safe in a URL) with `body` (empty for none), and the headers every call carries.
+pub(crate) fn http_request(
+    base: &str,
+    method: &str,
+    path: &str,
+    body: String,
+    options: &RequestOptions,
+) -> HttpRequest {
+    HttpRequest {
+        method: method.to_owned(),
+        url: format!("{base}{path}"),
+        headers: headers(options, !body.is_empty()),
+        body,
+    }
 }
 
 /// The project id to send, if one was given.
@@ -140,9 +162,12 @@ fn project_id(options: &RequestOptions) -> Option<&str> {
     options.project_id.as_deref().filter(|p| !p.is_empty())
 }
 
-fn headers(options: &RequestOptions) -> BTreeMap<String, String> {
+/// Content-Type (when there is a body), X-Language, and the token and project id when given.
+fn headers(options: &RequestOptions, has_body: bool) -> BTreeMap<String, String> {
     let mut h = BTreeMap::new();
-    h.insert("Content-Type".to_owned(), "application/json;charset=UTF-8".to_owned());
+    if has_body {
+        h.insert("Content-Type".to_owned(), "application/json;charset=UTF-8".to_owned());
+    }
     let language = match options.locale {
         Locale::En => "en-us",
         Locale::ZhCn => "zh-cn",
@@ -160,7 +185,7 @@ fn headers(options: &RequestOptions) -> BTreeMap<String, String> {
 /// U1 (and the project id header): the page says only "String"; the value goes into the
 /// URL path (or a header), so this project takes `min` to `max` letters, digits, `-` and
 /// `_`, and refuses anything else rather than encoding it silently.
-fn check_id(id: &str, at: &str, (min, max): (usize, usize), sink: &mut Sink) {
+pub(crate) fn check_id(id: &str, at: &str, (min, max): (usize, usize), sink: &mut Sink) {
     if id.is_empty() {
         sink.error(Code::Required, at, Map::new());
         return;
