@@ -4,10 +4,12 @@
 //! the page has them, to be judged (type, `deprecated`) in the page's order.
 
 use super::checks::{current_charset, must_be_root};
-use super::page::{CONSECUTIVE_DOTS, DECIMAL_PLACES, DUPLICATE_HOST, TIMEOUT_BOUNDARY};
+use super::page::{
+    BATCH_INDEX, BATCH_RULES, CONSECUTIVE_DOTS, DUPLICATE_HOST, PARAM_NAME, REGION_ID, RESOURCE_ID, ROTATION_STRATEGY,
+    SUCCESS_RATE, TIMEOUT,
+};
 use super::{ArrayOf, Check, Cross, Field, Kind, Presence, SchemaHint, Shape, Test};
 use crate::limits::*;
-use crate::model::RotationStrategy;
 use crate::report::Severity::{Error, Warning};
 use crate::schema::param_value_pattern_current;
 
@@ -46,20 +48,8 @@ static EXECUTE_PARAM: Shape = Shape {
     rule: "B2",
     fields: &[
         Field { key: "resourceful", rule: "P1", presence: Presence::Deprecated, kind: Kind::Bool, checks: &[] },
-        Field {
-            key: "timeout",
-            rule: "P2",
-            presence: Presence::Required,
-            kind: Kind::Integer(Some((TIMEOUT_MIN, TIMEOUT_MAX))),
-            checks: &[TIMEOUT_BOUNDARY],
-        },
-        Field {
-            key: "success_rate",
-            rule: "P3",
-            presence: Presence::Required,
-            kind: Kind::Number(SUCCESS_RATE_MIN, SUCCESS_RATE_MAX),
-            checks: &[DECIMAL_PLACES],
-        },
+        TIMEOUT,
+        SUCCESS_RATE,
         Field {
             key: "execute_user",
             rule: "P5",
@@ -99,13 +89,7 @@ static SCRIPT_PARAM: Shape = Shape {
     name: "ScriptExecuteInputParam",
     rule: "S1",
     fields: &[
-        Field {
-            key: "param_name",
-            rule: "S2",
-            presence: Presence::Required,
-            kind: Kind::Str(PARAM_NAME_MIN, Some(PARAM_NAME_MAX)),
-            checks: &[],
-        },
+        PARAM_NAME,
         Field {
             key: "param_value",
             rule: "S4",
@@ -169,29 +153,15 @@ static PARAM_REFER: Shape = Shape {
 };
 
 /// `execute_batches` (E1, E2, E5 as on the page).
-static EXECUTE_BATCHES: ArrayOf = ArrayOf {
-    count_rule: "E1",
-    min: MIN_BATCHES,
-    max: MAX_BATCHES,
-    item: &BATCH,
-    cross: &[
-        Cross::Total { rule: "E2", key: "target_instances", max: MAX_HOSTS },
-        Cross::Sequence { rule: "E5", key: "batch_index", min: BATCH_INDEX_MIN, max: MAX_BATCHES as u64 },
-    ],
-};
+static EXECUTE_BATCHES: ArrayOf =
+    ArrayOf { count_rule: "E1", min: MIN_BATCHES, max: MAX_BATCHES, item: &BATCH, cross: BATCH_RULES };
 
 /// `execute_batches[j]` (E3-E7 as on the page, with today's hosts).
 static BATCH: Shape = Shape {
     name: "ExecuteInstancesBatchInfo",
     rule: "E3",
     fields: &[
-        Field {
-            key: "batch_index",
-            rule: "E4",
-            presence: Presence::Required,
-            kind: Kind::Integer(Some((BATCH_INDEX_MIN, MAX_BATCHES as u64))),
-            checks: &[],
-        },
+        BATCH_INDEX,
         Field {
             key: "target_instances",
             rule: "E6",
@@ -199,13 +169,7 @@ static BATCH: Shape = Shape {
             kind: Kind::Array(&TARGET_INSTANCES),
             checks: &[],
         },
-        Field {
-            key: "rotation_strategy",
-            rule: "E7",
-            presence: Presence::Required,
-            kind: Kind::Enum(&RotationStrategy::ALLOWED),
-            checks: &[],
-        },
+        ROTATION_STRATEGY,
     ],
 };
 
@@ -228,22 +192,10 @@ static HOST: Shape = Shape {
     name: "ExecuteResourceInstance",
     rule: "I1",
     fields: &[
-        Field {
-            key: "resource_id",
-            rule: "I2",
-            presence: Presence::Required,
-            kind: Kind::Str(RESOURCE_ID_MIN, Some(RESOURCE_ID_MAX)),
-            checks: &[],
-        },
+        RESOURCE_ID,
         Field { key: "agent_sn", rule: "I3", presence: Presence::Deprecated, kind: Kind::Str(0, None), checks: &[] },
         Field { key: "project_id", rule: "I4", presence: Presence::Deprecated, kind: Kind::Str(0, None), checks: &[] },
-        Field {
-            key: "region_id",
-            rule: "I5",
-            presence: Presence::Required,
-            kind: Kind::Str(HOST_FIELD_MIN, Some(HOST_FIELD_MAX)),
-            checks: &[],
-        },
+        REGION_ID,
         Field {
             key: "provider",
             rule: "I7",

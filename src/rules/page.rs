@@ -39,20 +39,8 @@ static EXECUTE_PARAM: Shape = Shape {
     fields: &[
         // P1: the table says Mandatory, but the page's example and the SDKs omit it.
         Field { key: "resourceful", rule: "P1", presence: Presence::Expected, kind: Kind::Bool, checks: &[] },
-        Field {
-            key: "timeout",
-            rule: "P2",
-            presence: Presence::Required,
-            kind: Kind::Integer(Some((TIMEOUT_MIN, TIMEOUT_MAX))),
-            checks: &[TIMEOUT_BOUNDARY],
-        },
-        Field {
-            key: "success_rate",
-            rule: "P3",
-            presence: Presence::Required,
-            kind: Kind::Number(SUCCESS_RATE_MIN, SUCCESS_RATE_MAX),
-            checks: &[DECIMAL_PLACES],
-        },
+        TIMEOUT,
+        SUCCESS_RATE,
         Field {
             key: "execute_user",
             rule: "P5",
@@ -69,6 +57,75 @@ static EXECUTE_PARAM: Shape = Shape {
         },
     ],
 };
+
+/// P2: seconds; "Minimum value: 5 Maximum value: 1800".
+pub(super) const TIMEOUT: Field = Field {
+    key: "timeout",
+    rule: "P2",
+    presence: Presence::Required,
+    kind: Kind::Integer(Some((TIMEOUT_MIN, TIMEOUT_MAX))),
+    checks: &[TIMEOUT_BOUNDARY],
+};
+
+/// P3, P4: percent, "Minimum value: 1 Maximum value: 100", one decimal place.
+pub(super) const SUCCESS_RATE: Field = Field {
+    key: "success_rate",
+    rule: "P3",
+    presence: Presence::Required,
+    kind: Kind::Number(SUCCESS_RATE_MIN, SUCCESS_RATE_MAX),
+    checks: &[DECIMAL_PLACES],
+};
+
+/// S2: 1 to 64 characters.
+pub(super) const PARAM_NAME: Field = Field {
+    key: "param_name",
+    rule: "S2",
+    presence: Presence::Required,
+    kind: Kind::Str(PARAM_NAME_MIN, Some(PARAM_NAME_MAX)),
+    checks: &[],
+};
+
+/// E4: 1 to 20.
+pub(super) const BATCH_INDEX: Field = Field {
+    key: "batch_index",
+    rule: "E4",
+    presence: Presence::Required,
+    kind: Kind::Integer(Some((BATCH_INDEX_MIN, MAX_BATCHES as u64))),
+    checks: &[],
+};
+
+/// E7: the page's value list is cut off; the SDKs give CONTINUE and PAUSE.
+pub(super) const ROTATION_STRATEGY: Field = Field {
+    key: "rotation_strategy",
+    rule: "E7",
+    presence: Presence::Required,
+    kind: Kind::Enum(&RotationStrategy::ALLOWED),
+    checks: &[],
+};
+
+/// I2: the ECS ID, 1 to 64 characters.
+pub(super) const RESOURCE_ID: Field = Field {
+    key: "resource_id",
+    rule: "I2",
+    presence: Presence::Required,
+    kind: Kind::Str(RESOURCE_ID_MIN, Some(RESOURCE_ID_MAX)),
+    checks: &[],
+};
+
+/// I5: the region of the server, 1 to 32 characters.
+pub(super) const REGION_ID: Field = Field {
+    key: "region_id",
+    rule: "I5",
+    presence: Presence::Required,
+    kind: Kind::Str(HOST_FIELD_MIN, Some(HOST_FIELD_MAX)),
+    checks: &[],
+};
+
+/// E2, E5: the rules over all batches.
+pub(super) const BATCH_RULES: &[Cross] = &[
+    Cross::Total { rule: "E2", key: "target_instances", max: MAX_HOSTS },
+    Cross::Sequence { rule: "E5", key: "batch_index", min: BATCH_INDEX_MIN, max: MAX_BATCHES as u64 },
+];
 
 /// P2: the prose says "greater than 5 and less than 1800", the table Minimum 5 and
 /// Maximum 1800: the table's bounds pass, with a warning at the edge.
@@ -121,13 +178,7 @@ static SCRIPT_PARAM: Shape = Shape {
     name: "ScriptExecuteInputParam",
     rule: "S1",
     fields: &[
-        Field {
-            key: "param_name",
-            rule: "S2",
-            presence: Presence::Required,
-            kind: Kind::Str(PARAM_NAME_MIN, Some(PARAM_NAME_MAX)),
-            checks: &[],
-        },
+        PARAM_NAME,
         Field {
             key: "param_value",
             rule: "S4",
@@ -156,29 +207,15 @@ static SCRIPT_PARAM: Shape = Shape {
 };
 
 /// `execute_batches` (E1, E2, E5).
-static EXECUTE_BATCHES: ArrayOf = ArrayOf {
-    count_rule: "E1",
-    min: MIN_BATCHES,
-    max: MAX_BATCHES,
-    item: &BATCH,
-    cross: &[
-        Cross::Total { rule: "E2", key: "target_instances", max: MAX_HOSTS },
-        Cross::Sequence { rule: "E5", key: "batch_index", min: BATCH_INDEX_MIN, max: MAX_BATCHES as u64 },
-    ],
-};
+static EXECUTE_BATCHES: ArrayOf =
+    ArrayOf { count_rule: "E1", min: MIN_BATCHES, max: MAX_BATCHES, item: &BATCH, cross: BATCH_RULES };
 
 /// `execute_batches[j]` (E3-E7).
 static BATCH: Shape = Shape {
     name: "ExecuteInstancesBatchInfo",
     rule: "E3",
     fields: &[
-        Field {
-            key: "batch_index",
-            rule: "E4",
-            presence: Presence::Required,
-            kind: Kind::Integer(Some((BATCH_INDEX_MIN, MAX_BATCHES as u64))),
-            checks: &[],
-        },
+        BATCH_INDEX,
         Field {
             key: "target_instances",
             rule: "E6",
@@ -186,13 +223,7 @@ static BATCH: Shape = Shape {
             kind: Kind::Array(&TARGET_INSTANCES),
             checks: &[],
         },
-        Field {
-            key: "rotation_strategy",
-            rule: "E7",
-            presence: Presence::Required,
-            kind: Kind::Enum(&RotationStrategy::ALLOWED),
-            checks: &[],
-        },
+        ROTATION_STRATEGY,
     ],
 };
 
@@ -214,13 +245,7 @@ static HOST: Shape = Shape {
     name: "ExecuteResourceInstance",
     rule: "I1",
     fields: &[
-        Field {
-            key: "resource_id",
-            rule: "I2",
-            presence: Presence::Required,
-            kind: Kind::Str(RESOURCE_ID_MIN, Some(RESOURCE_ID_MAX)),
-            checks: &[],
-        },
+        RESOURCE_ID,
         Field {
             key: "agent_sn",
             rule: "I3",
@@ -235,12 +260,6 @@ static HOST: Shape = Shape {
             kind: Kind::Str(HOST_FIELD_MIN, Some(HOST_FIELD_MAX)),
             checks: &[],
         },
-        Field {
-            key: "region_id",
-            rule: "I5",
-            presence: Presence::Required,
-            kind: Kind::Str(HOST_FIELD_MIN, Some(HOST_FIELD_MAX)),
-            checks: &[],
-        },
+        REGION_ID,
     ],
 };
