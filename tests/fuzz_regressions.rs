@@ -8,7 +8,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use coc_script_exec::limits::MAX_ISSUES;
-use coc_script_exec::{build_batches, parse_response, validate, validate_json, Options, Outcome, Severity};
+use coc_script_exec::{
+    build_batches, parse_response, validate_json_with, validate_with, Options, Outcome, Revision, Severity,
+};
 use serde_json::{json, Value};
 
 fn files(dir: &str) -> Vec<PathBuf> {
@@ -18,6 +20,11 @@ fn files(dir: &str) -> Vec<PathBuf> {
         .unwrap_or_default();
     found.sort();
     found
+}
+
+/// The options of each revision: every input is replayed under both.
+fn revisions() -> impl Iterator<Item = Options> {
+    Revision::ALL.into_iter().map(Options::revision)
 }
 
 fn json_file(path: &Path) -> Value {
@@ -32,8 +39,10 @@ fn validate_json_corpus_and_regressions() {
         // A running fuzzer may replace corpus files as this reads them.
         let Ok(bytes) = fs::read(&path) else { continue };
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        let report = validate_json(&text);
-        assert!(report.issues.len() <= MAX_ISSUES + 1, "{}", path.display());
+        for options in revisions() {
+            let report = validate_json_with(&text, &options);
+            assert!(report.issues.len() <= MAX_ISSUES + 1, "{}", path.display());
+        }
     }
 }
 
@@ -41,9 +50,11 @@ fn validate_json_corpus_and_regressions() {
 fn validate_value_regressions() {
     for path in files("regressions/validate_value") {
         let body = json_file(&path);
-        let report = validate(&body);
-        assert!(report.issues.len() <= MAX_ISSUES + 1, "{}", path.display());
-        assert_eq!(validate_json(&body.to_string()), report, "{}", path.display());
+        for options in revisions() {
+            let report = validate_with(&body, &options);
+            assert!(report.issues.len() <= MAX_ISSUES + 1, "{}", path.display());
+            assert_eq!(validate_json_with(&body.to_string(), &options), report, "{}", path.display());
+        }
     }
 }
 
@@ -51,15 +62,17 @@ fn validate_value_regressions() {
 fn build_batches_regressions() {
     for path in files("regressions/build_batches") {
         let input = json_file(&path);
-        let result = build_batches(&input["hosts"], &input["plan"], &Options::default());
-        if result.issues.iter().all(|i| i.severity != Severity::Error) {
-            let body = json!({
-                "execute_param": {"resourceful": true, "timeout": 300, "success_rate": 100, "execute_user": "root"},
-                "execute_batches": result.execute_batches,
-            });
-            assert!(validate(&body).valid, "{}", path.display());
-        } else {
-            assert!(result.execute_batches.is_empty(), "{}", path.display());
+        for options in revisions() {
+            let result = build_batches(&input["hosts"], &input["plan"], &options);
+            if result.issues.iter().all(|i| i.severity != Severity::Error) {
+                let body = json!({
+                    "execute_param": {"resourceful": true, "timeout": 300, "success_rate": 100, "execute_user": "root"},
+                    "execute_batches": result.execute_batches,
+                });
+                assert!(validate_with(&body, &options).valid, "{}", path.display());
+            } else {
+                assert!(result.execute_batches.is_empty(), "{}", path.display());
+            }
         }
     }
 }
@@ -85,6 +98,7 @@ fn parse_response_regressions() {
 fn floats_read_back_exactly() {
     for x in [1.9286002397100731e-168, 99.9, 0.1 + 0.2, f64::MIN_POSITIVE, 1e308] {
         let body = json!({"execute_param": {"success_rate": x}});
-        assert_eq!(validate(&body), validate_json(&body.to_string()), "{x:e}");
+        let options = Options::default();
+        assert_eq!(validate_with(&body, &options), validate_json_with(&body.to_string(), &options), "{x:e}");
     }
 }

@@ -5,6 +5,8 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let report = coc_script_exec::validate_json(&text);
-    assert!(report.issues.len() <= coc_script_exec::limits::MAX_ISSUES + 1);
+    for revision in coc_script_exec::Revision::ALL {
+        let report = coc_script_exec::validate_json_with(&text, &coc_script_exec::Options::revision(revision));
+        assert!(report.issues.len() <= coc_script_exec::limits::MAX_ISSUES + 1);
+    }
 });
