@@ -57,6 +57,8 @@ codes! {
     Capped => "capped",
     Deprecated => "deprecated",
     Mixed => "mixed",
+    Credentials => "credentials",
+    Date => "date",
 }
 
 impl fmt::Display for Code {

@@ -7,13 +7,17 @@
 
 mod batches;
 mod code;
+mod hosts;
 pub mod limits;
 pub mod messages;
 pub mod model;
+mod position;
 mod report;
 mod request;
+mod rollout;
 mod rules;
 mod schema;
+mod sign;
 mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -27,10 +31,19 @@ pub use rules::rule_ids;
 pub use schema::json_schema;
 pub use validate::{validate, validate_json, validate_json_with, validate_with};
 
+pub use hosts::{read_hosts, HostsResult};
+pub use position::{pointer_position, Position};
 pub use request::{
     build_request, parse_response, Headers, HttpRequest, Outcome, RequestOptions, RequestResult, ScriptSource,
     DEFAULT_ENDPOINT,
 };
+pub use rollout::{
+    build_batch_request, build_batch_request_value, build_batches_request, build_operation_request,
+    build_operation_request_value, build_order_request, parse_batch, parse_batches, parse_operation, parse_order,
+    Answer, BatchDetail, BatchQuery, BatchSummary, Ends, ExecuteInstance, InstanceStatus, Operation, Order,
+    OrderProperties, OrderStatus, OPERATION_TYPES,
+};
+pub use sign::Credentials;
 
 /// The README's Rust quick start, compiled and run as a doctest so it cannot rot.
 #[cfg(doctest)]

@@ -88,6 +88,22 @@ pub const MAX_ISSUES: usize = 100;
 pub const SCRIPT_UUID_MIN: usize = 1;
 /// Characters in `script_uuid` (U1).
 pub const SCRIPT_UUID_MAX: usize = 64;
+/// Characters in an `execute_uuid` (the rollout's calls): the same policy as U1, since it
+/// goes into the URL path just as a script_uuid does.
+pub const EXECUTE_UUID_MIN: usize = 1;
+/// Characters in an `execute_uuid` (the rollout's calls).
+pub const EXECUTE_UUID_MAX: usize = 64;
+/// Smallest `instance_id` of CANCEL_INSTANCE and `marker` of a batch's page: the SDK
+/// calls both a record's id (an integer primary key).
+pub const RECORD_ID_MIN: u64 = 1;
+/// Largest `instance_id` and `marker`: the largest integer a JavaScript number holds
+/// exactly (2^53 - 1), so an id never changes on its way through a browser.
+pub const RECORD_ID_MAX: u64 = 9_007_199_254_740_991;
+/// Smallest `limit` of a batch's page of hosts.
+pub const PAGE_LIMIT_MIN: u64 = 1;
+/// Largest `limit` of a batch's page of hosts: the SDK names no bound; no page needs more
+/// hosts than one order may hold ([`MAX_HOSTS`]).
+pub const PAGE_LIMIT_MAX: u64 = MAX_HOSTS as u64;
 /// Bytes of script log the service keeps; a console can only say so.
 pub const MAX_LOG_BYTES: usize = 1024 * 1024;
 /// Percent: largest share a `build_batches` size may name.

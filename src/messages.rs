@@ -133,6 +133,11 @@ fn noun_zh(key: &str) -> &'static str {
     }
 }
 
+/// An identifier checked as U1 (it goes into a URL path or a header), not a body's text.
+fn is_identifier(f: &Field) -> bool {
+    matches!(f.key.as_str(), "script_uuid" | "execute_uuid" | "project_id") && f.label == f.key
+}
+
 fn type_en(kind: &str) -> &'static str {
     match kind {
         "integer" => "a whole number (send 300, not \"300\")",
@@ -163,6 +168,7 @@ fn en(code: Code, f: &Field, p: &Map<String, Value>) -> String {
             format!("{label} must be a number of hosts (a whole number) or a share of all hosts such as \"25%\"")
         }
         Type => format!("{label} must be {}", type_en(&v(p, "expected"))),
+        Required if p.contains_key("operation_type") => format!("{label} is required for {}", v(p, "operation_type")),
         Required => format!("{label} is required"),
         UnknownField => format!("{} is not a field of this API; the service ignores it", q(p, "field")),
         Range => format!("{label} must be between {}{unit} and {}{unit}; got {}", v(p, "min"), v(p, "max"), v(p, "actual")),
@@ -176,17 +182,25 @@ fn en(code: Code, f: &Field, p: &Map<String, Value>) -> String {
         }
         Length => format!("{label} must be {} to {} characters long; got {}", v(p, "min"), v(p, "max"), v(p, "actual")),
         MustBeRoot => format!("{label} must be \"root\": the service runs scripts as root only; got {}", q(p, "actual")),
-        Count if p.contains_key("smallest_size") => match p.get("smallest_size") {
-            Some(Value::Number(n)) => format!(
-                "this plan needs {} batches, more than the {} allowed; a batch size of {n} or more would fit",
-                v(p, "actual"), v(p, "max")
-            ),
-            _ => format!("this plan needs {} batches, more than the {} allowed, and no batch size fits", v(p, "actual"), v(p, "max")),
-        },
+        Count if p.contains_key("smallest_size") => {
+            let why = match (p.get("smallest_size"), v(p, "reason").as_str()) {
+                (Some(Value::Number(n)), _) => format!("it fits with {n} hosts per batch (the size that repeats)"),
+                (_, "canaries") => "a canary per group leaves too few batches for the rest, even at 10 hosts per batch".to_owned(),
+                (_, "first_sizes") => {
+                    "the first sizes take too many batches for the rest to fit, even at 10 hosts per batch: drop or merge them".to_owned()
+                }
+                _ => "even 10 hosts per batch do not fit: there are more groups than batches".to_owned(),
+            };
+            format!("this plan needs {} batches, more than the {} allowed; {why}", v(p, "actual"), v(p, "max"))
+        }
         Count => format!("{label} must have {} to {} {}; got {}", v(p, "min"), v(p, "max"), noun_en(&f.key), v(p, "actual")),
         Duplicate => format!("{label} {} is already used at {}", v(p, "value"), v(p, "first")),
+        Charset if is_identifier(f) => format!(
+            "{label} may not contain {} (character {}): it is sent in the URL or a header, so only letters, digits, - and _ are allowed",
+            q(p, "char"), v(p, "index")
+        ),
         Charset => format!(
-            "{label} may not contain {} (character {}); allowed are letters, digits, space and _ - / . ? : \" , = + @ \\ [ {{ ] }}",
+            "{label} may not contain {} (character {}); allowed are letters, digits, space and _ - / . ? : \" , = + @ \\ [ {{ ] }} (and * # in today's API)",
             q(p, "char"), v(p, "index")
         ),
         ConsecutiveDots => format!("{label} may not contain \"..\" (at character {})", v(p, "index")),
@@ -197,7 +211,10 @@ fn en(code: Code, f: &Field, p: &Map<String, Value>) -> String {
             format!("host {} is already listed at {}; this copy is left out", q(p, "value"), v(p, "first"))
         }
         DuplicateHost => format!("host {} is already targeted at {}; the script would run on it twice", q(p, "value"), v(p, "first")),
-        Syntax => format!("the body is not valid JSON (line {}, column {})", v(p, "line"), v(p, "column")),
+        Syntax if v(p, "reason") == "quote" => {
+            format!("a quote opened here is never closed (line {}, column {})", v(p, "line"), v(p, "column"))
+        }
+        Syntax => format!("{} is not valid JSON (line {}, column {})", syntax_en(f), v(p, "line"), v(p, "column")),
         TooLarge if p.contains_key("max_depth") => format!("the body nests deeper than {} levels", v(p, "max_depth")),
         TooLarge => format!("the body is {} bytes; at most {} are read", v(p, "actual_bytes"), v(p, "max_bytes")),
         Truncated => format!("{} more issues are not listed ({} of them errors)", v(p, "dropped"), v(p, "dropped_errors")),
@@ -208,6 +225,11 @@ fn en(code: Code, f: &Field, p: &Map<String, Value>) -> String {
             "{label} is {} here, unlike the first host ({}): one execution cannot mix values of {}",
             q(p, "value"), v(p, "first"), v(p, "field")
         ),
+        Credentials => credentials_en(&v(p, "field"), &v(p, "reason")),
+        Date if v(p, "reason") == "required" => {
+            "date is required to sign here: there is no clock to read; give an ISO 8601 time".to_owned()
+        }
+        Date => "date must be an ISO 8601 time with a zone, such as 2026-12-01T08:30:00Z or 2026-12-01T16:30:00+08:00".to_owned(),
     }
 }
 
@@ -217,6 +239,7 @@ fn zh(code: Code, f: &Field, p: &Map<String, Value>) -> String {
     match code {
         Type if is_size_entry(f, p) => format!("{label} 必须是主机台数（整数）或占全部主机的百分比，例如 \"25%\""),
         Type => format!("{label} 必须是 {}", type_zh(&v(p, "expected"))),
+        Required if p.contains_key("operation_type") => format!("{} 操作必须提供 {label}", v(p, "operation_type")),
         Required => format!("{label} 为必填项"),
         UnknownField => format!("{} 不是本接口的字段，服务端会忽略它", q(p, "field")),
         Range => {
@@ -236,18 +259,28 @@ fn zh(code: Code, f: &Field, p: &Map<String, Value>) -> String {
             format!("{label} 长度必须为 {} 到 {} 个字符；当前为 {} 个", v(p, "min"), v(p, "max"), v(p, "actual"))
         }
         MustBeRoot => format!("{label} 必须为 \"root\"：服务只以 root 用户执行脚本；当前为 {}", q(p, "actual")),
-        Count if p.contains_key("smallest_size") => match p.get("smallest_size") {
-            Some(Value::Number(n)) => {
-                format!("该方案需要 {} 个批次，超过上限 {} 个；每批 {n} 台或更多即可", v(p, "actual"), v(p, "max"))
-            }
-            _ => format!("该方案需要 {} 个批次，超过上限 {} 个，且没有可行的批次大小", v(p, "actual"), v(p, "max")),
-        },
+        Count if p.contains_key("smallest_size") => {
+            let why = match (p.get("smallest_size"), v(p, "reason").as_str()) {
+                (Some(Value::Number(n)), _) => format!("每批 {n} 台（重复使用的批次大小）即可"),
+                (_, "canaries") => "每组一个金丝雀批次后，剩余批次不足，即使每批 10 台也放不下".to_owned(),
+                (_, "first_sizes") => "前面的批次大小占用了太多批次，即使其余每批 10 台也放不下：请删除或合并它们".to_owned(),
+                _ => "即使每批 10 台也放不下：分组数多于批次数".to_owned(),
+            };
+            format!("该方案需要 {} 个批次，超过上限 {} 个；{why}", v(p, "actual"), v(p, "max"))
+        }
         Count => {
             format!("{label} 必须有 {} 到 {} {}；当前为 {}", v(p, "min"), v(p, "max"), noun_zh(&f.key), v(p, "actual"))
         }
         Duplicate => format!("{label} {} 已在 {} 使用", v(p, "value"), v(p, "first")),
+        Charset if is_identifier(f) => {
+            format!(
+                "{label} 不能包含 {}（第 {} 个字符）：它会写入 URL 或请求头，只允许字母、数字、- 和 _",
+                q(p, "char"),
+                v(p, "index")
+            )
+        }
         Charset => format!(
-            "{label} 不能包含 {}（第 {} 个字符）；只允许字母、数字、空格和 _ - / . ? : \" , = + @ \\ [ {{ ] }}",
+            "{label} 不能包含 {}（第 {} 个字符）；只允许字母、数字、空格和 _ - / . ? : \" , = + @ \\ [ {{ ] }}（当前接口另允许 * #）",
             q(p, "char"),
             v(p, "index")
         ),
@@ -261,7 +294,10 @@ fn zh(code: Code, f: &Field, p: &Map<String, Value>) -> String {
             format!("主机 {} 已在 {} 列出，此重复项已略去", q(p, "value"), v(p, "first"))
         }
         DuplicateHost => format!("主机 {} 已在 {} 中，脚本会在该主机上执行两次", q(p, "value"), v(p, "first")),
-        Syntax => format!("请求体不是合法的 JSON（第 {} 行，第 {} 列）", v(p, "line"), v(p, "column")),
+        Syntax if v(p, "reason") == "quote" => {
+            format!("此处的引号没有闭合（第 {} 行，第 {} 列）", v(p, "line"), v(p, "column"))
+        }
+        Syntax => format!("{}不是合法的 JSON（第 {} 行，第 {} 列）", syntax_zh(f), v(p, "line"), v(p, "column")),
         TooLarge if p.contains_key("max_depth") => format!("请求体嵌套超过 {} 层", v(p, "max_depth")),
         TooLarge => format!("请求体为 {} 字节；最多读取 {} 字节", v(p, "actual_bytes"), v(p, "max_bytes")),
         Truncated => format!("另有 {} 个问题未列出（其中 {} 个错误）", v(p, "dropped"), v(p, "dropped_errors")),
@@ -274,6 +310,9 @@ fn zh(code: Code, f: &Field, p: &Map<String, Value>) -> String {
             v(p, "first"),
             v(p, "field")
         ),
+        Credentials => credentials_zh(&v(p, "field"), &v(p, "reason")),
+        Date if v(p, "reason") == "required" => "此处签名需要 date：无法读取时钟；请给出 ISO 8601 时间".to_owned(),
+        Date => "date 必须是带时区的 ISO 8601 时间，例如 2026-12-01T08:30:00Z 或 2026-12-01T16:30:00+08:00".to_owned(),
     }
 }
 
@@ -297,6 +336,42 @@ fn allowed(p: &Map<String, Value>) -> String {
     match p.get("allowed") {
         Some(Value::Array(items)) => items.iter().map(|i| i.as_str().unwrap_or("?")).collect::<Vec<_>>().join(", "),
         _ => "?".to_owned(),
+    }
+}
+
+/// What did not parse: the body, or a host list (`read_hosts`).
+fn syntax_en(f: &Field) -> &'static str {
+    if f.key == "hosts" {
+        "the host list"
+    } else {
+        "the body"
+    }
+}
+
+fn syntax_zh(f: &Field) -> &'static str {
+    if f.key == "hosts" {
+        "主机列表"
+    } else {
+        "请求体"
+    }
+}
+
+/// Credentials messages name the field and the reason, never a value: they are secrets.
+fn credentials_en(field: &str, reason: &str) -> String {
+    match reason {
+        "with_token" => "give either a token or credentials (an access key pair), not both".to_owned(),
+        "empty" => format!("credentials.{field} is empty: an access key pair needs both ak and sk"),
+        "conflict" => "credentials.project_id differs from project_id: give one project".to_owned(),
+        _ => format!("credentials.{field} may hold only visible ASCII characters (it is sent in a header)"),
+    }
+}
+
+fn credentials_zh(field: &str, reason: &str) -> String {
+    match reason {
+        "with_token" => "token 与 credentials（访问密钥对）只能给出其一".to_owned(),
+        "empty" => format!("credentials.{field} 为空：访问密钥对需要 ak 和 sk"),
+        "conflict" => "credentials.project_id 与 project_id 不同：只能指定一个项目".to_owned(),
+        _ => format!("credentials.{field} 只能包含可见的 ASCII 字符（它会放在请求头中发送）"),
     }
 }
 

@@ -2,6 +2,7 @@
 //! (rules U1, U2, A1-A3, and revisions.md's headers, public scripts and error bodies).
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{json, Map, Value};
@@ -11,20 +12,30 @@ use crate::limits::{PROJECT_ID_HEADER_MAX, PROJECT_ID_HEADER_MIN, SCRIPT_UUID_MA
 use crate::messages::Locale;
 use crate::report::{params, Issue, Options, Revision, Sink};
 use crate::rules::write::body_text;
+use crate::sign::{self, Credentials, Redacted};
 use crate::validate;
 
 /// The endpoint used when none is given: the SDKs' cn-north-4 endpoint.
 pub const DEFAULT_ENDPOINT: &str = "https://coc.myhuaweicloud.com";
 
-/// Options of [`build_request`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Options of [`build_request`]. `Debug` shows whether a token or credentials are set,
+/// never what they are.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestOptions {
     /// `https://host[:port]`, or `http://` on loopback; [`DEFAULT_ENDPOINT`] when absent.
     #[serde(default)]
     pub endpoint: Option<String>,
-    /// Sent as `X-Auth-Token` when given.
+    /// Sent as `X-Auth-Token` when given. Never together with `credentials`.
     #[serde(default)]
     pub token: Option<String>,
+    /// An access key pair to sign the request with, as the SDKs do (`SDK-HMAC-SHA256`);
+    /// issues at `/credentials` when it cannot sign.
+    #[serde(default)]
+    pub credentials: Option<Credentials>,
+    /// The signing time (`X-Sdk-Date`), ISO 8601 with a zone (`2026-12-01T08:30:00Z`);
+    /// the clock when absent. An issue at `/date` when it does not parse.
+    #[serde(default)]
+    pub date: Option<String>,
     /// Language of the messages and of `X-Language`.
     #[serde(default)]
     pub locale: Locale,
@@ -38,6 +49,21 @@ pub struct RequestOptions {
     /// A custom script (the default) or one of Huawei's public scripts.
     #[serde(default)]
     pub script_source: ScriptSource,
+}
+
+impl fmt::Debug for RequestOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RequestOptions")
+            .field("endpoint", &self.endpoint)
+            .field("token", &self.token.as_deref().map(Redacted))
+            .field("credentials", &self.credentials)
+            .field("date", &self.date)
+            .field("locale", &self.locale)
+            .field("revision", &self.revision)
+            .field("project_id", &self.project_id)
+            .field("script_source", &self.script_source)
+            .finish()
+    }
 }
 
 /// Whose script runs: the URL differs, the body is the same (revisions.md).
@@ -61,18 +87,39 @@ impl ScriptSource {
     }
 }
 
-/// The HTTP request to send.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The HTTP request to send. `Debug` leaves out the values of `X-Auth-Token` and
+/// `X-Security-Token`.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HttpRequest {
     /// `POST` for `build_request` (other calls: `GET`, `PUT`).
     pub method: String,
     /// `{endpoint}/v1/job/scripts/{script_uuid}` (`public-scripts` for a public script).
     pub url: String,
-    /// Content-Type, X-Language and, with a token, X-Auth-Token.
+    /// Content-Type, X-Language and, with a token, X-Auth-Token; signed: X-Sdk-Date, Host,
+    /// X-Security-Token for temporary credentials, and Authorization.
     pub headers: BTreeMap<String, String>,
     /// Compact JSON, fields in the revision's order, unknown (and, under `current`,
     /// deprecated) fields left out.
     pub body: String,
+}
+
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let headers: BTreeMap<&str, &str> = self
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                let secret = k.eq_ignore_ascii_case("x-auth-token") || k.eq_ignore_ascii_case("x-security-token");
+                (k.as_str(), if secret { "<redacted>" } else { v.as_str() })
+            })
+            .collect();
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("headers", &headers)
+            .field("body", &self.body)
+            .finish()
+    }
 }
 
 /// What [`build_request`] returns: the request when nothing is wrong, else the issues.
@@ -123,8 +170,9 @@ pub(crate) fn build_request_from(
     RequestResult { valid: request.is_some(), issues, request }
 }
 
-/// Judges what every request takes from its options (U2's endpoint, the project id) into
-/// `sink`, and returns the endpoint to send to, when it is usable.
+/// Judges what every request takes from its options (U2's endpoint, the project id, the
+/// credentials and the date) into `sink`, and returns the endpoint to send to, when it is
+/// usable.
 pub(crate) fn check_options<'o>(options: &'o RequestOptions, sink: &mut Sink) -> Option<&'o str> {
     let endpoint = options.endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT);
     let base = match check_endpoint(endpoint) {
@@ -137,11 +185,14 @@ pub(crate) fn check_options<'o>(options: &'o RequestOptions, sink: &mut Sink) ->
     if let Some(project) = project_id(options) {
         check_id(project, "/project_id", (PROJECT_ID_HEADER_MIN, PROJECT_ID_HEADER_MAX), sink);
     }
+    sign::check_credentials(options, sink);
     base
 }
 
 /// The one builder of a request: `method` to `base` + `path` (a path already checked to
-/// be safe in a URL) with `body` (empty for none), and the headers every call carries.
+/// be safe in a URL, and its query) with `body` (empty for none), and the headers every
+/// call carries; signed when the options carry credentials. Call it only once
+/// [`check_options`] found no error.
 pub(crate) fn http_request(
     base: &str,
     method: &str,
@@ -149,15 +200,12 @@ pub(crate) fn http_request(
     body: String,
     options: &RequestOptions,
 ) -> HttpRequest {
-    HttpRequest {
-        method: method.to_owned(),
-        url: format!("{base}{path}"),
-        headers: headers(options, !body.is_empty()),
-        body,
-    }
+    let mut headers = headers(options, !body.is_empty());
+    sign::sign(options, method, base, path, &mut headers, &body);
+    HttpRequest { method: method.to_owned(), url: format!("{base}{path}"), headers, body }
 }
 
-/// The project id to send, if one was given.
+/// The project id given in the options, if any.
 fn project_id(options: &RequestOptions) -> Option<&str> {
     options.project_id.as_deref().filter(|p| !p.is_empty())
 }
@@ -176,7 +224,7 @@ fn headers(options: &RequestOptions, has_body: bool) -> BTreeMap<String, String>
     if let Some(token) = options.token.as_deref().filter(|t| !t.is_empty()) {
         h.insert("X-Auth-Token".to_owned(), token.to_owned());
     }
-    if let Some(project) = project_id(options) {
+    if let Some(project) = project_id(options).or_else(|| sign::credentials_project(options)) {
         h.insert("X-Project-Id".to_owned(), project.to_owned());
     }
     h

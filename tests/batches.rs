@@ -414,7 +414,6 @@ fn a_plan_that_needs_over_20_batches_is_count_with_the_smallest_size_that_fits()
         (hosts(200), json!({"sizes": [5]}), 40, json!(10)),
         (hosts(200), json!({"sizes": ["1%"]}), 100, json!(10)),
         (hosts_in(&two_regions), json!({"sizes": [1], "group_by": "region_id"}), 30, json!(2)),
-        (hosts_in(&one_region_each), json!({"group_by": "region_id"}), 21, Value::Null),
     ];
     for (list, plan, actual, smallest) in table {
         let r = run(&list, plan.clone());
@@ -422,6 +421,50 @@ fn a_plan_that_needs_over_20_batches_is_count_with_the_smallest_size_that_fits()
         let expected = json!({"max": 20, "actual": actual, "smallest_size": smallest});
         assert_eq!(params_of(&r, "/plan", "count"), expected, "plan {plan}");
     }
+    // When no size fits, `smallest_size` is null and `reason` says why.
+    let fifteen_regions: Vec<&str> =
+        (0..150).map(|i| ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"][i / 15]).collect();
+    let nulls = [
+        (hosts_in(&one_region_each), json!({"group_by": "region_id"}), 21, "too_many_groups"),
+        // 200 hosts behind a 1-host canary: 1 + 19 batches of 10 hold at most 191 (issue #13).
+        (hosts(200), json!({"sizes": [1, 10]}), 21, "first_sizes"),
+        (hosts_in(&fifteen_regions), json!({"group_by": "region_id", "canary": "per_group"}), 30, "canaries"),
+    ];
+    for (list, plan, actual, reason) in nulls {
+        let r = run(&list, plan.clone());
+        let expected = json!({"max": 20, "actual": actual, "smallest_size": null, "reason": reason});
+        assert_eq!(params_of(&r, "/plan", "count"), expected, "plan {plan}");
+        let message = &r.issues.iter().find(|i| i.path == "/plan").map(|i| i.message.clone()).unwrap_or_default();
+        assert!(!message.contains("or more would fit") && !message.contains("with 10 hosts"), "{message}");
+    }
+    // A canary plan that fits once its repeating size grows.
+    let r = run(&hosts(150), json!({"sizes": [1, 2]}));
+    assert_eq!(params_of(&r, "/plan", "count")["smallest_size"], 8);
+    let fixed = run(&hosts(150), json!({"sizes": [1, 8]}));
+    assert!(errors(&fixed).is_empty() && fixed.execute_batches.len() <= 20);
+}
+
+#[test]
+fn one_canary_per_group() {
+    let regions: Vec<&str> = (0..23).map(|i| if i < 15 { "cn-north-4" } else { "cn-east-3" }).collect();
+    let r = run(&hosts_in(&regions), json!({"group_by": "region_id", "canary": "per_group"}));
+    assert!(errors(&r).is_empty(), "{:?}", r.issues);
+    assert_eq!(sizes(&r), [1, 7, 7, 1, 7]);
+    assert_eq!(strategies(&r), ["PAUSE", "CONTINUE", "CONTINUE", "PAUSE", "CONTINUE"]);
+    // With `sizes`, canaries do not use up its entries; with `pause: every`, every batch pauses.
+    let r = run(
+        &hosts_in(&regions),
+        json!({"group_by": "region_id", "canary": "per_group", "sizes": [5], "pause": "every"}),
+    );
+    assert_eq!(sizes(&r), [1, 5, 5, 4, 1, 5, 2]);
+    assert!(strategies(&r).iter().all(|&s| s == "PAUSE"));
+    // Without group_by the whole list is one group: one canary.
+    let r = run(&hosts(12), json!({"canary": "per_group"}));
+    assert_eq!((sizes(&r), strategies(&r)[0]), (vec![1, 6, 5], "PAUSE"));
+    // The value list.
+    let r = run(&hosts(3), json!({"canary": "each"}));
+    assert_refused(&r, "/plan/canary", "enum");
+    assert_eq!(params_of(&r, "/plan/canary", "enum")["allowed"], json!(["none", "per_group"]));
 }
 
 #[test]
@@ -498,21 +541,26 @@ fn plan() -> impl Strategy<Value = Value> {
     let sizes = proptest::option::of(proptest::collection::vec(size_entry(), 0..5));
     let group_by = choice(&["region_id", "project_id"], json!("zone"));
     let pause = choice(&["none", "first", "every"], json!(true));
-    (sizes, group_by, pause, any::<bool>(), 0u8..8).prop_map(|(sizes, group_by, pause, extra, shape)| {
-        let mut plan = serde_json::Map::new();
-        for (key, value) in [("sizes", sizes.map(Value::from)), ("group_by", group_by), ("pause", pause)] {
-            if let Some(v) = value {
-                plan.insert(key.to_owned(), v);
+    let canary = choice(&["none", "per_group"], json!(1));
+    (sizes, group_by, pause, canary, any::<bool>(), 0u8..8).prop_map(
+        |(sizes, group_by, pause, canary, extra, shape)| {
+            let mut plan = serde_json::Map::new();
+            for (key, value) in
+                [("sizes", sizes.map(Value::from)), ("group_by", group_by), ("pause", pause), ("canary", canary)]
+            {
+                if let Some(v) = value {
+                    plan.insert(key.to_owned(), v);
+                }
             }
-        }
-        if extra {
-            plan.insert("serial".to_owned(), json!([1]));
-        }
-        match shape {
-            0 => Value::Null,
-            _ => Value::Object(plan),
-        }
-    })
+            if extra {
+                plan.insert("serial".to_owned(), json!([1]));
+            }
+            match shape {
+                0 => Value::Null,
+                _ => Value::Object(plan),
+            }
+        },
+    )
 }
 
 /// Up to 200 valid hosts drawn from 260 ids (so with duplicates), 4 regions, 3 projects.
@@ -604,6 +652,38 @@ proptest! {
         prop_assert_eq!(pauses, match pause { "none" => 0, "first" => 1, _ => s.len() });
     }
 
+    /// A `count` refusal's `smallest_size` names a plan that really fits: the same plan with
+    /// its last (repeating) size set to it is accepted, and one less is refused; `null`
+    /// comes with a reason, and then not even 10 fits (issue #13, api.md "canaries").
+    #[test]
+    fn smallest_size_names_a_plan_that_fits(list in host_list(), plan in plan()) {
+        let r = run(&Value::Array(list.clone()), plan.clone());
+        let Some(count) = r.issues.iter().find(|i| i.path == "/plan" && i.code == "count") else { return Ok(()) };
+        let with_last = |size: u64| {
+            let mut p = plan.clone();
+            let mut sizes: Vec<Value> = p.get("sizes").and_then(Value::as_array).cloned().unwrap_or_default();
+            match sizes.last_mut() {
+                Some(last) => *last = json!(size),
+                None => sizes.push(json!(size)),
+            }
+            p["sizes"] = Value::Array(sizes);
+            run(&Value::Array(list.clone()), p)
+        };
+        match count.params["smallest_size"].as_u64() {
+            Some(s) => {
+                prop_assert!((1..=10).contains(&s));
+                prop_assert!(errors(&with_last(s)).is_empty(), "{s} does not fit {plan}");
+                if s > 1 {
+                    prop_assert!(!errors(&with_last(s - 1)).is_empty(), "{} already fits {plan}", s - 1);
+                }
+            }
+            None => {
+                prop_assert!(count.params["reason"].is_string());
+                prop_assert!(!errors(&with_last(10)).is_empty());
+            }
+        }
+    }
+
     /// Hostile values anywhere: no panic, and an error always means no batches.
     #[test]
     fn any_value_never_panics(hosts in hostile(), plan in hostile()) {
@@ -623,11 +703,12 @@ fn hostile() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::from),
         any::<i64>().prop_map(Value::from),
         any::<f64>().prop_map(|f| json!(f)),
-        proptest::sample::select(&["", "r", "region_id", "first", "25%", "0%", "😀", "a/b"][..]).prop_map(Value::from),
+        proptest::sample::select(&["", "r", "region_id", "first", "per_group", "25%", "0%", "😀", "a/b"][..])
+            .prop_map(Value::from),
     ];
     leaf.prop_recursive(3, 64, 8, |inner| {
         let key = proptest::sample::select(
-            &["resource_id", "agent_sn", "project_id", "region_id", "sizes", "group_by", "pause", "x"][..],
+            &["resource_id", "agent_sn", "project_id", "region_id", "sizes", "group_by", "pause", "canary", "x"][..],
         );
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),

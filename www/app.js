@@ -8,6 +8,7 @@ import {
   REVISIONS, convertHostsText, hostFormat, hostsToRows, measureText, readHostsText, readNumber, rowsToHosts, rowsToText,
 } from "./read.js";
 import { batchColumns, curlCommand, h, hostHead, hostRow, outcomeView, paramRow } from "./ui.js";
+import { Watch } from "./watch.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("console");
@@ -43,6 +44,7 @@ const state = {
   posted: null,     // the last post's outcome
   refusedPaste: null, // the size of a paste refused as too large, until the hosts change
   inflight: false,
+  watch: null,      // the order being watched after a post (watch.js)
   resourceful: false, // the page's resourceful while the revision hides it
 };
 
@@ -457,11 +459,27 @@ async function post() {
     const text = await response.text();
     // The headers (fetch's Headers) give the outcome its request_id (X-Request-Id).
     state.posted = { outcome: state.pkg.parse_response(response.status, text, response.headers), time, url: request.url };
+    if (state.posted.outcome.ok) watchOrder(state.posted.outcome.execute_uuid);
   } catch (err) {
     state.posted = { error: String(err?.message ?? err), time, url: request.url };
   }
   state.inflight = false;
   render();
+}
+
+/** Watches the order a post started, on the same endpoint, with the same token. */
+function watchOrder(uuid) {
+  state.watch ??= new Watch({
+    pkg: state.pkg,
+    options: () => {
+      const { endpoint, token, locale, project_id } = requestOptions();
+      return { endpoint, token, locale, project_id };
+    },
+    locale: () => state.locale,
+    box: $("watch"),
+  });
+  $("watch-card").hidden = false;
+  state.watch.start(uuid);
 }
 
 // ---------- wiring ----------
@@ -533,6 +551,7 @@ async function copy(button) {
 function setLocale(locale) {
   state.locale = locale;
   applyLabels();
+  state.watch?.render();
   renderParamRows();
   if (state.hostsMode === "rows") renderHostRows();
   if (state.pkg) evaluate();

@@ -69,11 +69,16 @@ pub fn build_batches(hosts: &Value, plan: &Value, options: &Options) -> BatchesR
     BatchesResult { execute_batches: batches, issues: report.issues }
 }
 
-/// Params of `count` at `/plan`: what the plan needs and the one size that would fit.
+/// Params of `count` at `/plan`: what the plan needs, and the size for its last `sizes`
+/// entry with which it fits, or `null` and the `reason` none does.
 fn too_many_params(too_many: &layout::TooMany) -> serde_json::Map<String, Value> {
-    params([
+    let mut p = params([
         ("max", MAX_BATCHES.into()),
         ("actual", too_many.actual.into()),
-        ("smallest_size", json!(too_many.smallest_size)),
-    ])
+        ("smallest_size", json!(too_many.smallest_size.ok())),
+    ]);
+    if let Err(reason) = too_many.smallest_size {
+        p.insert("reason".to_owned(), reason.as_str().into());
+    }
+    p
 }

@@ -17,7 +17,7 @@ pub(super) const PATH: &str = "/plan";
 /// The pointer of `plan.sizes`.
 const SIZES: &str = "/plan/sizes";
 /// The keys a plan may have, in the documented order.
-const KNOWN: [&str; 3] = ["sizes", "group_by", "pause"];
+const KNOWN: [&str; 4] = ["sizes", "group_by", "pause", "canary"];
 
 /// The host field a batch must not mix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,7 +83,12 @@ pub(super) struct Plan {
     pub(super) group_by: Option<GroupBy>,
     /// Which batches pause.
     pub(super) pause: Pause,
+    /// `canary: "per_group"`: each group's first batch holds one host and pauses.
+    pub(super) canary_per_group: bool,
 }
+
+/// The values of `canary`: none (the default), or one canary host per group.
+const CANARIES: [(&str, bool); 2] = [("none", false), ("per_group", true)];
 
 /// Judges `plan` into `sink` and returns it. `total` (distinct hosts) resolves percentages.
 pub(super) fn read(value: &Value, total: usize, revision: Revision, sink: &mut Sink) -> Plan {
@@ -99,8 +104,9 @@ pub(super) fn read(value: &Value, total: usize, revision: Revision, sink: &mut S
     let sizes = sizes(obj.get("sizes").filter(|v| !v.is_null()), total, sink);
     let group_by = choice(obj, "group_by", GroupBy::choices(revision), sink);
     let pause = choice(obj, "pause", &Pause::CHOICES, sink).unwrap_or_default();
+    let canary_per_group = choice(obj, "canary", &CANARIES, sink).unwrap_or_default();
     unknown_keys(obj, sink);
-    Plan { sizes, group_by, pause }
+    Plan { sizes, group_by, pause, canary_per_group }
 }
 
 /// `sizes`: absent, `null` or empty means the default; otherwise an array of entries.

@@ -9,6 +9,7 @@
 
 mod plain;
 mod read;
+mod rollout;
 mod stand_in;
 mod text;
 mod types;
@@ -88,7 +89,7 @@ pub fn build_request(
     } else {
         script_uuid.as_string().ok_or_else(|| type_error("script_uuid must be a string"))?
     };
-    let options: RequestOptions = read_options(&options)?;
+    let options = read_request_options(&options)?;
     let result = match read_body(&body, options.revision) {
         Ok(value) => crate::request::build_request_from(&uuid, Ok(&value), &options),
         Err(refusal) => crate::request::build_request_from(&uuid, Err(refusal), &options),
@@ -275,6 +276,31 @@ fn read_plain(js: &JsValue) -> Result<Value, JsValue> {
 /// count as absent, as in a body.
 fn read_options<T: DeserializeOwned + Default>(js: &JsValue) -> Result<T, JsValue> {
     serde_json::from_value(read_plain(js)?).map_err(|e| type_error(&format!("options: {e}")))
+}
+
+/// `RequestOptions` for any call that builds a request: when they sign and give no
+/// `date`, the browser's (or Node's) clock gives it, as the core has no clock in wasm32.
+/// A shape that cannot be read is a `TypeError` whose message quotes no value, as a
+/// value there may be a secret.
+pub(crate) fn read_request_options(js: &JsValue) -> Result<RequestOptions, JsValue> {
+    let mut options: RequestOptions = serde_json::from_value(read_plain(js)?)
+        .map_err(|e| type_error(&format!("options: {}", without_quoted(&e.to_string()))))?;
+    if options.credentials.is_some() && options.date.is_none() {
+        options.date = js_sys::Date::new_0().to_iso_string().as_string();
+    }
+    Ok(options)
+}
+
+/// `text` with each `"..."` (where serde quotes a value it could not read) as `"…"`.
+fn without_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, part) in text.split('"').enumerate() {
+        if i > 0 {
+            out.push('"');
+        }
+        out.push_str(if i % 2 == 1 { "…" } else { part });
+    }
+    out
 }
 
 fn type_error(message: &str) -> JsValue {

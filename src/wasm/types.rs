@@ -62,6 +62,8 @@ export interface BatchPlan {
   group_by?: "region_id" | "project_id" | "provider" | null;
   /** Which batches pause: none (default), the first (a canary), or every one. */
   pause?: "none" | "first" | "every" | null;
+  /** `"per_group"`: each group's first batch holds one host and pauses (one canary per region). */
+  canary?: "none" | "per_group" | null;
 }
 
 /** `BatchesResult`: the batches, empty when any issue is an error. */
@@ -75,8 +77,12 @@ export interface BatchesResult {
 export interface RequestOptions {
   /** `https://host[:port]`, or `http://` on loopback; `https://coc.myhuaweicloud.com` when absent. */
   endpoint?: string | null;
-  /** Sent as `X-Auth-Token` when given. */
+  /** Sent as `X-Auth-Token` when given. Never together with `credentials`. */
   token?: string | null;
+  /** An access key pair: the request is signed as the SDKs sign it (SDK-HMAC-SHA256); issues at `/credentials`. */
+  credentials?: Credentials | null;
+  /** The signing time (`X-Sdk-Date`), ISO 8601 with a zone; the clock when absent. Issues at `/date`. */
+  date?: string | null;
   locale?: Locale;
   /** `"page"` when absent. */
   revision?: Revision;
@@ -84,6 +90,17 @@ export interface RequestOptions {
   project_id?: string | null;
   /** `"custom"` (default): `/v1/job/scripts/{uuid}`; `"public"`: `/v1/job/public-scripts/{uuid}`. */
   script_source?: "custom" | "public";
+}
+
+/** `Credentials`: an access key pair (temporary with `security_token`), as the SDKs' `BasicCredentials`. */
+export interface Credentials {
+  ak: string;
+  /** Keys the signature; never sent, never in an issue. */
+  sk: string;
+  /** Sent as `X-Project-Id`. */
+  project_id?: string | null;
+  /** Sent and signed as `X-Security-Token`. */
+  security_token?: string | null;
 }
 
 /** `HttpRequest`: the request to send. */

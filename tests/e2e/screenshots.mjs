@@ -85,6 +85,40 @@ try {
   await p.waitForSelector("#outcome.ok");
   await p.evaluate(() => document.getElementById("h-plan").scrollIntoView());
   await shot(p, "rollout-390.png");
+
+  // Watching the rollout, against a stand-in that runs orders fast.
+  const fast = await startServer(["--step-ms", "150"]);
+  try {
+    const watch = async (hosts, sizes, pause) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+      const w = await context.newPage();
+      await w.goto(fast.url);
+      await w.waitForSelector("#state.blocked");
+      await w.fill('[name="/script_uuid"]', "demo-restart-nginx");
+      await w.fill("#f-token", "a-token-never-shown");
+      await w.fill('[name="/hosts"]', hosts);
+      await w.fill('[name="/plan/sizes"]', sizes);
+      await w.selectOption('[name="/plan/pause"]', pause);
+      await w.click("#post");
+      return w;
+    };
+    const focusWatch = (w) => w.evaluate(() => { document.activeElement.blur(); document.getElementById("h-check").scrollIntoView(); });
+    p = await watch(hostLines(3, ["cn-north-4"]), "1, 2", "first");
+    await p.waitForSelector('#watch-status[data-status="PAUSED"]');
+    await p.click("#watch-continue");
+    await focusWatch(p);
+    await shot(p, "watch-paused-1280.png");
+    await p.click("#watch-confirm-yes");
+    await p.waitForSelector('#watch-status[data-status="FINISHED"]');
+    await focusWatch(p);
+    await shot(p, "watch-finished-1280.png");
+    p = await watch("ecs-01,sn-01,proj-0a1b2c,cn-north-4\necs-02-fail,sn-02,proj-0a1b2c,cn-north-4", "1", "none");
+    await p.waitForSelector('#watch-status[data-status="ABNORMAL"]');
+    await focusWatch(p);
+    await shot(p, "watch-abnormal-1280.png");
+  } finally {
+    await fast.stop();
+  }
   console.log(`screenshots written to ${path.relative(ROOT, OUT)}/`);
 } finally {
   await browser.close();
