@@ -1,8 +1,8 @@
 //! The `coc-script-exec` command line driven as a process (feature `cli`): validate on
 //! valid, invalid, unreadable files and stdin in every format (the SARIF checked against
 //! the SARIF 2.1.0 JSON Schema by Python's jsonschema, from scripts/setup.sh's venv),
-//! `plan` output passing `validate`, and `post` to the stand-in (www/serve.mjs) with a
-//! token and with an access key pair.
+//! `plan` output passing `validate`, `post` to the stand-in (www/serve.mjs) with a
+//! token and with an access key pair, and `watch` of the orders the stand-in runs.
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
@@ -244,8 +244,14 @@ struct StandIn {
 
 impl StandIn {
     fn start() -> Option<StandIn> {
+        StandIn::start_with(&[])
+    }
+
+    /// With more of serve.mjs's options (`--step-ms`).
+    fn start_with(options: &[&str]) -> Option<StandIn> {
         let mut child = Command::new("node")
             .args([&format!("{ROOT}/www/serve.mjs"), "--port", "0"])
+            .args(options)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -315,4 +321,134 @@ fn post_to_the_stand_in_with_a_token_and_with_a_key_pair() {
     let out =
         run(&["post", "no-such-script", "-", "--endpoint", endpoint, "--public"], Some(&body), &[("COC_TOKEN", "t")]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+}
+
+/// A body of `batches` (rotation strategy, resource ids), each host a valid one.
+fn order_body(batches: &[(&str, &[&str])]) -> String {
+    let batches: Vec<Value> = batches
+        .iter()
+        .enumerate()
+        .map(|(i, (rotation, ids))| {
+            let hosts: Vec<Value> = ids
+                .iter()
+                .map(|id| json!({"resource_id": id, "agent_sn": format!("sn-{id}"), "region_id": "cn-north-7", "project_id": "p"}))
+                .collect();
+            json!({"batch_index": i + 1, "rotation_strategy": rotation, "target_instances": hosts})
+        })
+        .collect();
+    let body = json!({
+        "execute_param": {"timeout": 300, "execute_user": "root", "success_rate": 100, "resourceful": true,
+            "script_params": [{"param_name": "a", "param_value": "key1", "param_order": 1}]},
+        "execute_batches": batches
+    });
+    body.to_string()
+}
+
+#[test]
+fn watch_orders_the_stand_in_runs() {
+    let Some(server) = StandIn::start_with(&["--step-ms", "20"]) else {
+        assert!(std::env::var_os("CI").is_none(), "in CI node must run the stand-in");
+        eprintln!("SKIPPED watch: node could not start www/serve.mjs");
+        return;
+    };
+    let endpoint = server.endpoint.as_str();
+    let token = [("COC_TOKEN", "TokenNeverShown")];
+    let keys = [("HUAWEICLOUD_SDK_AK", "STANDINAK0000000000"), ("HUAWEICLOUD_SDK_SK", "stand-in-secret-key")];
+    let canary = order_body(&[("PAUSE", &["web-1"]), ("CONTINUE", &["web-2", "web-3"])]);
+    let post = |body: &str, env: &[(&str, &str)]| {
+        let out = run(&["post", "demo-restart-nginx", "-", "--endpoint", endpoint], Some(body), env);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        text(&out.stdout).trim().to_owned()
+    };
+    let watch = |uuid: &str, more: &[&str], env: &[(&str, &str)]| {
+        let mut args = vec!["watch", uuid, "--endpoint", endpoint, "--interval-ms", "50", "--timeout-s", "60"];
+        args.extend_from_slice(more);
+        let out = run(&args, None, env);
+        (out.status.code(), text(&out.stdout), text(&out.stdout) + &text(&out.stderr))
+    };
+
+    // Paused after its canary: continued without asking (stdin is no terminal), FINISHED.
+    let uuid = post(&canary, &token);
+    let (code, stdout, all) = watch(&uuid, &["--continue", "--yes"], &token);
+    assert_eq!(code, Some(0), "{all}");
+    assert!(stdout.contains("batch 1/2"), "{stdout}");
+    assert!(stdout.contains("batch 2/2 [####################] 2/2 hosts ended: 2 finished"), "{stdout}");
+    assert!(stdout.contains("PAUSED") && stdout.contains("continued"), "{stdout}");
+    assert!(stdout.contains(&format!("order {uuid}: FINISHED")), "{stdout}");
+    assert!(!all.contains('\x1b'), "no colour off a terminal");
+    assert!(!all.contains("TokenNeverShown"), "{all}");
+    // Watched again once FINISHED: exit 0 at once.
+    assert_eq!(watch(&uuid, &[], &token).0, Some(0));
+
+    // Without --continue (or with it, but no terminal and no --yes): paused, exit 1, and
+    // the order stays PAUSED for the next watch.
+    let uuid = post(&canary, &token);
+    let (code, stdout, all) = watch(&uuid, &[], &token);
+    assert_eq!(code, Some(1), "{all}");
+    assert!(stdout.contains("paused after batch 1"), "{stdout}");
+    assert!(!stdout.contains("batch 2/2"), "{stdout}");
+    let (code, stdout, all) = watch(&uuid, &["--continue"], &token);
+    assert_eq!(code, Some(1), "{all}");
+    assert!(stdout.contains("not a terminal"), "{stdout}");
+    assert!(stdout.contains(&format!("order {uuid}: PAUSED")), "{stdout}");
+
+    // A host that fails with success_rate 100: ABNORMAL, exit 1.
+    let uuid = post(&order_body(&[("CONTINUE", &["web-1", "web-2-fail"])]), &token);
+    let (code, stdout, all) = watch(&uuid, &[], &token);
+    assert_eq!(code, Some(1), "{all}");
+    assert!(stdout.contains("1 finished, 1 abnormal"), "{stdout}");
+    assert!(stdout.contains(&format!("order {uuid}: ABNORMAL")), "{stdout}");
+
+    // An order the service does not know: its error code, exit 1.
+    let (code, _, all) = watch("SCT20990101000000abcdef012", &[], &token);
+    assert_eq!(code, Some(1), "{all}");
+    assert!(all.contains("COC.00040709"), "{all}");
+
+    // Signed with the key pair: the GETs and the PUT of CONTINUE_ORDER verify.
+    let uuid = post(&canary, &keys);
+    let (code, stdout, all) = watch(&uuid, &["--continue", "--yes"], &keys);
+    assert_eq!(code, Some(0), "{all}");
+    assert!(stdout.contains("continued") && stdout.contains("FINISHED"), "{stdout}");
+    for secret in ["stand-in-secret-key", "Signature="] {
+        assert!(!all.contains(secret), "{secret} shows: {all}");
+    }
+    // A wrong SK: the stand-in's 401, exit 1.
+    let wrong = [("HUAWEICLOUD_SDK_AK", "STANDINAK0000000000"), ("HUAWEICLOUD_SDK_SK", "wrong-secret")];
+    let (code, _, all) = watch(&uuid, &[], &wrong);
+    assert_eq!(code, Some(1), "{all}");
+    assert!(all.contains("APIGW.0301"), "{all}");
+
+    // Usage: no credentials, --yes without --continue, a bad interval; no service: exit 2.
+    assert_eq!(watch(&uuid, &[], &[]).0, Some(2));
+    assert_eq!(watch(&uuid, &["--yes"], &token).0, Some(2));
+    assert_eq!(watch(&uuid, &["--interval-ms", "0"], &token).0, Some(2));
+    let out = run(&["watch", &uuid, "--endpoint", "http://127.0.0.1:1"], None, &token);
+    assert_eq!(out.status.code(), Some(2));
+    // An execute_uuid that cannot go into a URL: the core's issue, exit 1.
+    let (code, _, all) = watch("a/b", &[], &token);
+    assert_eq!(code, Some(1), "{all}");
+    let help = run(&["watch", "--help"], None, &[]);
+    assert!(text(&help.stdout).contains("--continue"), "{}", text(&help.stdout));
+}
+
+#[test]
+fn watch_gives_up_after_its_timeout() {
+    // An order that never moves (one step a day): still PROCESSING at the timeout.
+    let Some(server) = StandIn::start_with(&["--step-ms", "86400000"]) else {
+        eprintln!("SKIPPED watch timeout: node could not start www/serve.mjs");
+        return;
+    };
+    let token = [("COC_TOKEN", "t")];
+    let body = order_body(&[("CONTINUE", &["web-1"])]);
+    let out = run(&["post", "demo-restart-nginx", "-", "--endpoint", &server.endpoint], Some(&body), &token);
+    let uuid = text(&out.stdout).trim().to_owned();
+    let started = std::time::Instant::now();
+    let out = run(
+        &["watch", &uuid, "--endpoint", &server.endpoint, "--interval-ms", "200", "--timeout-s", "1"],
+        None,
+        &token,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("gave up after 1 s"), "{}", text(&out.stdout));
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
 }

@@ -288,11 +288,11 @@ async function serveOrder(req, res, uuid, tail, query) {
   const method = tail === "/operation" ? "PUT" : "GET";
   if (req.method !== method) return send(res, 405, "method not allowed\n", { Allow: method });
   res.requestId = requestId();
-  if (refused(req, res)) return undefined;
+  // The body first (a GET's is ""): a signature covers it.
+  const text = await readBody(req, res);
+  if (text === null || refused(req, res, text)) return undefined;
   let answer;
   if (tail === "/operation") {
-    const text = await readBody(req, res);
-    if (text === null) return undefined;
     let body = null;
     try {
       body = JSON.parse(text);

@@ -12,9 +12,8 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use super::read::read;
-use super::{read_options, to_js, type_error};
+use super::{read_request_options, to_js, type_error};
 use crate::rollout::{build_batch_request_value, build_operation_request_value};
-use crate::RequestOptions;
 
 /// `GET /v1/job/script/orders/{execute_uuid}`, or the issues that stop it.
 #[wasm_bindgen(js_name = build_order_request, unchecked_return_type = "RolloutRequestResult")]
@@ -22,7 +21,7 @@ pub fn build_order_request(
     #[wasm_bindgen(unchecked_param_type = "string")] execute_uuid: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let (uuid, options) = (read_uuid(&execute_uuid)?, read_options::<RequestOptions>(&options)?);
+    let (uuid, options) = (read_uuid(&execute_uuid)?, read_request_options(&options)?);
     Ok(to_js(&crate::build_order_request(&uuid, &options)))
 }
 
@@ -32,7 +31,7 @@ pub fn build_batches_request(
     #[wasm_bindgen(unchecked_param_type = "string")] execute_uuid: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let (uuid, options) = (read_uuid(&execute_uuid)?, read_options::<RequestOptions>(&options)?);
+    let (uuid, options) = (read_uuid(&execute_uuid)?, read_request_options(&options)?);
     Ok(to_js(&crate::build_batches_request(&uuid, &options)))
 }
 
@@ -47,7 +46,7 @@ pub fn build_batch_request(
 ) -> Result<JsValue, JsValue> {
     let uuid = read_uuid(&execute_uuid)?;
     let (index, query) = (read_value(&batch_index, "batch_index")?, read_value(&query, "query")?);
-    let options: RequestOptions = read_options(&options)?;
+    let options = read_request_options(&options)?;
     Ok(to_js(&build_batch_request_value(&uuid, &index, &query, &options)))
 }
 
@@ -60,7 +59,7 @@ pub fn build_operation_request(
     #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (uuid, operation) = (read_uuid(&execute_uuid)?, read_value(&operation, "operation")?);
-    let options: RequestOptions = read_options(&options)?;
+    let options = read_request_options(&options)?;
     Ok(to_js(&build_operation_request_value(&uuid, &operation, &options)))
 }
 

@@ -2,11 +2,14 @@
 //! repository and check them in CI (api.md "The command line"). Everything it judges,
 //! the library judges; this file reads arguments and files, and writes what came back.
 //!
-//! Exit codes: 0 all valid (or posted), 1 an error was found (or the API refused),
-//! 2 a file could not be read, the arguments were wrong, or the service was not reached.
+//! Exit codes: 0 all valid (or posted, or the watched order FINISHED), 1 an error was found
+//! (or the API refused, or the order ended otherwise, stayed paused or outlasted the
+//! watch), 2 a file could not be read, the arguments were wrong, or the service was not
+//! reached.
 
 mod output;
 mod post;
+mod watch;
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -21,7 +24,7 @@ use output::{Format, Located, Style};
 #[command(
     name = "coc-script-exec",
     version,
-    about = "Check, plan and post requests for Huawei Cloud COC's Executing Customized Scripts API"
+    about = "Check, plan, post and watch requests for Huawei Cloud COC's Executing Customized Scripts API"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -90,6 +93,33 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Follow a script order until it ends, a progress line per batch (redrawn on a
+    /// terminal, one line per change otherwise). Exit 0 when it ends FINISHED; 1 when it
+    /// ends ABNORMAL, CANCELED, ERROR or ROLLBACKED, the API refuses, it stays paused, or
+    /// --timeout-s passes; 2 without credentials or when the service is not reached.
+    /// Credentials as for `post`.
+    Watch {
+        /// The order's id, as `post` printed it.
+        execute_uuid: String,
+        /// When the order pauses, continue it (CONTINUE_ORDER) after asking
+        /// "Continue the order? [y/N]" on a terminal; off a terminal only with --yes.
+        #[arg(long = "continue")]
+        continue_paused: bool,
+        /// With --continue: continue without asking (for pipelines).
+        #[arg(long, requires = "continue_paused")]
+        yes: bool,
+        /// https://host[:port] of the service (http:// on loopback only).
+        #[arg(long, default_value = coc_script_exec::DEFAULT_ENDPOINT)]
+        endpoint: String,
+        /// Milliseconds between polls.
+        #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u64).range(10..=600_000))]
+        interval_ms: u64,
+        /// Give up (exit 1) when the order has not ended after this many seconds.
+        #[arg(long, default_value_t = 3600, value_parser = clap::value_parser!(u64).range(1..=604_800))]
+        timeout_s: u64,
+        #[command(flatten)]
+        common: Common,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -130,6 +160,17 @@ fn main() -> ExitCode {
         }
         Command::Post { script_uuid, body, endpoint, public, common } => {
             post::post(&script_uuid, &body, &endpoint, public, common.options(), style)
+        }
+        Command::Watch { execute_uuid, continue_paused, yes, endpoint, interval_ms, timeout_s, common } => {
+            let args = watch::Watch {
+                execute_uuid,
+                endpoint,
+                continue_paused,
+                yes,
+                interval: std::time::Duration::from_millis(interval_ms),
+                timeout: std::time::Duration::from_secs(timeout_s),
+            };
+            watch::watch(&args, common.options(), style)
         }
     }
 }

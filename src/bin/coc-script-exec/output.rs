@@ -34,7 +34,7 @@ impl Style {
         Style { colour: !no_colour && std::io::stderr().is_terminal() }
     }
 
-    fn for_stdout(self) -> Style {
+    pub(crate) fn for_stdout(self) -> Style {
         Style { colour: self.colour && std::io::stdout().is_terminal() }
     }
 

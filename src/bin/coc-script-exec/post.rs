@@ -17,7 +17,7 @@ use crate::{display_name, read_text};
 const TIMEOUT: Duration = Duration::from_secs(60);
 
 /// The SDKs' own variables (`HUAWEICLOUD_SDK_AK`, ...), else `COC_TOKEN`; empty counts as unset.
-fn auth_from_env() -> Option<(Option<Credentials>, Option<String>)> {
+pub(crate) fn auth_from_env() -> Option<(Option<Credentials>, Option<String>)> {
     let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
     match (var("HUAWEICLOUD_SDK_AK"), var("HUAWEICLOUD_SDK_SK")) {
         (Some(ak), Some(sk)) => Some((
