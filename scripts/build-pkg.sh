@@ -21,7 +21,7 @@ fi
 OUT="target/pkg-build-$$"
 trap 'rm -rf "$OUT" target/pkg-old-$$' EXIT
 rm -rf "$OUT"
-wasm-pack build --release --target web --mode no-install --out-dir "$OUT" >&2
+wasm-pack build --release --target web --mode no-install --out-dir "$OUT" -- --no-default-features >&2
 
 cp js/index.js js/index.d.ts js/standard_schema.js js/standard_schema.d.ts "$OUT/"
 

@@ -14,8 +14,8 @@ export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n--- %s\n' "$*"; }
 
-step "cargo clippy --target wasm32-unknown-unknown -- -D warnings"
-cargo clippy --target wasm32-unknown-unknown -- -D warnings
+step "cargo clippy --target wasm32-unknown-unknown --no-default-features -- -D warnings"
+cargo clippy --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 step "build pkg/"
 bash scripts/build-pkg.sh
@@ -24,11 +24,11 @@ bash scripts/build-pkg.sh
 # tests/wasm.rs configures no runtime, so Node is the default and the browser is chosen
 # by WASM_BINDGEN_USE_BROWSER: one file, both runtimes.
 step "wasm tests in Node"
-wasm-pack test --node --mode no-install -- --test wasm
+wasm-pack test --node --mode no-install -- --no-default-features --test wasm
 
 step "wasm tests in headless Chromium"
 WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome \
-  --chromedriver "$(command -v chromedriver || echo /usr/bin/chromedriver)" --mode no-install -- --test wasm
+  --chromedriver "$(command -v chromedriver || echo /usr/bin/chromedriver)" --mode no-install -- --no-default-features --test wasm
 
 step "JS tests against pkg/"
 node --test tests/js/

@@ -6,6 +6,11 @@
 //! (or the API refused, or the order ended otherwise, stayed paused or outlasted the
 //! watch), 2 a file could not be read, the arguments were wrong, or the service was not
 //! reached.
+//!
+//! A native program: built for wasm32 (as `cargo build --target wasm32-unknown-unknown`
+//! does for every target of the package) it is empty, since clap and ureq are native-only.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
 
 mod output;
 mod post;
