@@ -20,6 +20,12 @@ step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets -- -D warnings
 step "cargo clippy --all-targets --all-features -- -D warnings"
 cargo clippy --all-targets --all-features -- -D warnings
+# The command line's tests (tests/cli.rs) post to the stand-in server, which judges bodies
+# with the package: build pkg/ first when a fresh clone has none (test-wasm rebuilds it).
+if [ ! -f pkg/coc_script_exec_bg.wasm ]; then
+  step "build pkg/ (the stand-in server the command line's tests post to uses it)"
+  bash scripts/build-pkg.sh
+fi
 step "native tests, with line coverage of the core (at least 95%)"
 ensure_llvm_cov
 # --all-features: the command line's tests (tests/cli.rs, feature `cli`) run here too; the
