@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::validate::scan::escape_at;
+
 /// A place in a text: 1-based line, and 1-based column in characters (Unicode scalar
 /// values) from the start of that line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,47 +144,15 @@ impl Scan<'_> {
             match b {
                 b'"' => return String::from_utf8(out).ok(),
                 b'\\' => {
-                    let e = self.peek()?;
-                    self.i += 1;
-                    let c = match e {
-                        b'"' => '"',
-                        b'\\' => '\\',
-                        b'/' => '/',
-                        b'b' => '\u{8}',
-                        b'f' => '\u{c}',
-                        b'n' => '\n',
-                        b'r' => '\r',
-                        b't' => '\t',
-                        b'u' => self.unicode_escape()?,
-                        _ => return None,
-                    };
+                    // A lone surrogate names no key a pointer can reach: U+FFFD stands in.
+                    let (c, next) = escape_at(self.b, self.i - 1)?;
+                    self.i = next;
+                    let c = c.unwrap_or('\u{FFFD}');
                     out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
                 }
                 b => out.push(b),
             }
         }
-    }
-
-    /// The character of a `\uXXXX` escape (after the `u`), with its low surrogate's escape
-    /// when it is a high one; an unpaired surrogate as U+FFFD.
-    fn unicode_escape(&mut self) -> Option<char> {
-        let hex4 = |s: &mut Self| {
-            let h = std::str::from_utf8(s.b.get(s.i..s.i + 4)?).ok()?;
-            let n = u32::from_str_radix(h, 16).ok()?;
-            s.i += 4;
-            Some(n)
-        };
-        let hi = hex4(self)?;
-        if (0xD800..0xDC00).contains(&hi) && self.b.get(self.i..self.i + 2) == Some(b"\\u") {
-            let mark = self.i;
-            self.i += 2;
-            let lo = hex4(self)?;
-            if (0xDC00..0xE000).contains(&lo) {
-                return char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00));
-            }
-            self.i = mark;
-        }
-        Some(char::from_u32(hi).unwrap_or('\u{FFFD}'))
     }
 
     /// Past one value of any depth (without recursion), `i` after it.

@@ -192,7 +192,7 @@ export class Watch {
         h("span", { class: "host-id" }, hostName(host)),
         statusBadge(locale, host.status),
         host.message ? h("span", { class: "host-msg" }, host.message) : null,
-        open && host.id != null && !["FINISHED", "ABNORMAL", "CANCELED"].includes(host.status) && !detail.ended
+        open && host.id != null && !host.ended && !detail.ended
           ? this.button(locale, { operation_type: "CANCEL_INSTANCE", instance_id: host.id }, "op_cancel_host", null, "small")
           : null)))
         : h("p", { class: "hint" }, t(locale, "n_hosts", { n: batch.total_instances ?? "?" })));

@@ -194,6 +194,10 @@ pub struct ExecuteInstance {
     /// The script's output or the reason it failed.
     #[serde(default)]
     pub message: Option<String>,
+    /// Whether the host is done (FINISHED, ABNORMAL or CANCELED): set from `status` by
+    /// [`parse_batch`], so a caller needs no list of final statuses.
+    #[serde(default, skip_deserializing)]
+    pub ended: bool,
 }
 
 /// What an answer of the rollout says: its `data`, read, or why it was not (the same
@@ -224,7 +228,7 @@ impl Ends for Order {
 impl Ends for BatchDetail {
     /// Every host of this page has ended (and there is one).
     fn ended(&self) -> Option<bool> {
-        Some(!self.execute_instances.is_empty() && self.execute_instances.iter().all(|i| i.status.ended()))
+        Some(!self.execute_instances.is_empty() && self.execute_instances.iter().all(|i| i.ended))
     }
 }
 
@@ -267,6 +271,9 @@ pub fn parse_operation(status: u16, text: &str) -> Outcome {
 /// array too (its fields by position), so each model says where it needs an object.
 trait Shape: DeserializeOwned {
     fn objects_where_due(data: &Value) -> bool;
+
+    /// Fills in what the answer says only by implication, once read.
+    fn settle(&mut self) {}
 }
 
 /// Absent, `null`, or an object.
@@ -291,6 +298,12 @@ impl Shape for BatchDetail {
         let hosts = data.get("execute_instances").and_then(Value::as_array);
         data.is_object() && hosts.map_or(true, |hosts| hosts.iter().all(Value::is_object))
     }
+
+    fn settle(&mut self) {
+        for host in &mut self.execute_instances {
+            host.ended = host.status.ended();
+        }
+    }
 }
 
 /// `data` of a 200, or the outcome that says why there is none.
@@ -301,7 +314,10 @@ fn parse<T: Shape>(status: u16, text: &str) -> Answer<T> {
     // serde_json's default depth limit (128) holds here: hostile nesting is an error.
     let data = serde_json::from_str::<Value>(text).ok().and_then(|mut v| v.get_mut("data").map(Value::take));
     match data.filter(T::objects_where_due).map(serde_json::from_value::<T>) {
-        Some(Ok(data)) => Answer::Read(data),
+        Some(Ok(mut data)) => {
+            data.settle();
+            Answer::Read(data)
+        }
         _ => Answer::Failed(Outcome::Http { status, text: text.to_owned(), request_id: None }),
     }
 }

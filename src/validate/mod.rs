@@ -3,7 +3,7 @@
 //! tables in rules/), so either can change without moving the other.
 
 pub(crate) mod node;
-mod scan;
+pub(crate) mod scan;
 pub(crate) mod walk;
 
 use serde::Deserialize;

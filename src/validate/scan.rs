@@ -186,46 +186,9 @@ impl<'a> Scanner<'a> {
 
     /// One escape at `\`; a lone surrogate is left to serde_json (which refuses it).
     fn escape(&mut self) -> Option<char> {
-        let kind = *self.bytes.get(self.at + 1)?;
-        self.at += 2;
-        Some(match kind {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'/' => '/',
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
-            b'u' => {
-                let high = self.hex4()?;
-                match high {
-                    0xD800..=0xDBFF => {
-                        if self.bytes.get(self.at..self.at + 2)? != b"\\u" {
-                            return None;
-                        }
-                        self.at += 2;
-                        let low = self.hex4()?;
-                        if !(0xDC00..=0xDFFF).contains(&low) {
-                            return None;
-                        }
-                        char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))?
-                    }
-                    0xDC00..=0xDFFF => return None,
-                    _ => char::from_u32(high)?,
-                }
-            }
-            _ => return None,
-        })
-    }
-
-    fn hex4(&mut self) -> Option<u32> {
-        let digits = self.text.get(self.at..self.at + 4)?;
-        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return None;
-        }
-        self.at += 4;
-        u32::from_str_radix(digits, 16).ok()
+        let (c, next) = escape_at(self.bytes, self.at)?;
+        self.at = next;
+        c
     }
 
     /// A number: plain non-negative integers read here, the rest by serde_json itself.
@@ -251,6 +214,43 @@ impl<'a> Scanner<'a> {
         self.at = start + len;
         Some(Node::Number(n))
     }
+}
+
+/// One JSON escape, at the `\` at `at` in `bytes`: the character it stands for (`None` for
+/// a lone surrogate, which JSON text may hold and a Rust string cannot; a surrogate pair is
+/// one character) and the offset after it. `None` when it is no escape at all. The scanner
+/// and `pointer_position` (position.rs) both read escapes here.
+pub(crate) fn escape_at(bytes: &[u8], at: usize) -> Option<(Option<char>, usize)> {
+    let hex4 = |at: usize| {
+        let digits = bytes.get(at..at + 4)?;
+        let text = std::str::from_utf8(digits).ok().filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()))?;
+        u32::from_str_radix(text, 16).ok()
+    };
+    let c = match *bytes.get(at + 1)? {
+        b'"' => '"',
+        b'\\' => '\\',
+        b'/' => '/',
+        b'b' => '\u{8}',
+        b'f' => '\u{c}',
+        b'n' => '\n',
+        b'r' => '\r',
+        b't' => '\t',
+        b'u' => {
+            let high = hex4(at + 2)?;
+            let after = at + 6;
+            return Some(match high {
+                0xD800..=0xDBFF if bytes.get(after..after + 2) == Some(b"\\u") => match hex4(after + 2) {
+                    Some(low @ 0xDC00..=0xDFFF) => {
+                        (char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)), after + 6)
+                    }
+                    _ => (None, after),
+                },
+                _ => (char::from_u32(high), after),
+            });
+        }
+        _ => return None,
+    };
+    Some((Some(c), at + 2))
 }
 
 #[cfg(test)]

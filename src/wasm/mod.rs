@@ -106,13 +106,20 @@ pub fn parse_response(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string> | Headers")] headers: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let (status, text) = read_answer(&status, &text)?;
+    let headers = read_headers(&headers)?;
+    Ok(to_js(&crate::parse_response(status, &text, headers.as_ref())))
+}
+
+/// A response's status and body text, as every parser takes them: a whole number
+/// 0..65535 and a string, else a `TypeError`.
+pub(crate) fn read_answer(status: &JsValue, text: &JsValue) -> Result<(u16, String), JsValue> {
     let status = status
         .as_f64()
         .filter(|s| s.fract() == 0.0 && (0.0..=f64::from(u16::MAX)).contains(s))
         .ok_or_else(|| type_error("status must be an HTTP status code (a whole number)"))?;
     let text = text.as_string().ok_or_else(|| type_error("text must be a string"))?;
-    let headers = read_headers(&headers)?;
-    Ok(to_js(&crate::parse_response(status as u16, &text, headers.as_ref())))
+    Ok((status as u16, text))
 }
 
 /// Every documented number of a revision (200 hosts, 20 batches, 10 per batch, ...).

@@ -12,7 +12,7 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use super::read::read;
-use super::{read_request_options, to_js, type_error};
+use super::{read_answer, read_request_options, to_js, type_error};
 use crate::rollout::{build_batch_request_value, build_operation_request_value};
 
 /// `GET /v1/job/script/orders/{execute_uuid}`, or the issues that stop it.
@@ -121,16 +121,6 @@ fn read_value(js: &JsValue, name: &str) -> Result<Value, JsValue> {
     read(js, &|_| Value::Bool(false)).map_err(|_| type_error(&format!("{name} is too large to read")))
 }
 
-/// An answer's HTTP status (a whole number up to 65535) and body text.
-fn read_answer(status: &JsValue, text: &JsValue) -> Result<(u16, String), JsValue> {
-    let status = status
-        .as_f64()
-        .filter(|s| s.fract() == 0.0 && (0.0..=f64::from(u16::MAX)).contains(s))
-        .ok_or_else(|| type_error("status must be an HTTP status code (a whole number)"))?;
-    let text = text.as_string().ok_or_else(|| type_error("text must be a string"))?;
-    Ok((status as u16, text))
-}
-
 #[wasm_bindgen(typescript_custom_section)]
 const ROLLOUT: &str = r#"
 /** `HttpRequest` of a rollout call: a GET, or the operation's PUT (whose `body` is JSON; a GET's is `""`). */
@@ -214,6 +204,8 @@ export interface ExecuteInstance {
   execute_costs: number | null;
   status: InstanceStatus;
   message: string | null;
+  /** Whether the host is done (FINISHED, ABNORMAL or CANCELED). */
+  ended: boolean;
 }
 
 /** `BatchDetail`: GetScriptJobBatch's `data`, one page of a batch's hosts. */

@@ -16,10 +16,11 @@ use crate::{display_name, read_text};
 /// How long a post may take, connection included.
 const TIMEOUT: Duration = Duration::from_secs(60);
 
-/// The SDKs' own variables (`HUAWEICLOUD_SDK_AK`, ...), else `COC_TOKEN`; empty counts as unset.
-pub(crate) fn auth_from_env() -> Option<(Option<Credentials>, Option<String>)> {
+/// The SDKs' own variables (`HUAWEICLOUD_SDK_AK`, ...), else `COC_TOKEN`; empty counts as
+/// unset. `None`, having said so on stderr, when neither is there.
+pub(crate) fn auth_from_env(style: Style) -> Option<(Option<Credentials>, Option<String>)> {
     let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-    match (var("HUAWEICLOUD_SDK_AK"), var("HUAWEICLOUD_SDK_SK")) {
+    let found = match (var("HUAWEICLOUD_SDK_AK"), var("HUAWEICLOUD_SDK_SK")) {
         (Some(ak), Some(sk)) => Some((
             Some(Credentials {
                 ak,
@@ -30,7 +31,12 @@ pub(crate) fn auth_from_env() -> Option<(Option<Credentials>, Option<String>)> {
             None,
         )),
         _ => var("COC_TOKEN").map(|t| (None, Some(t))),
+    };
+    if found.is_none() {
+        let why = "no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (an access key pair), or COC_TOKEN";
+        eprintln!("{}", style.error(why));
     }
+    found
 }
 
 pub(crate) fn post(
@@ -41,13 +47,7 @@ pub(crate) fn post(
     options: Options,
     style: Style,
 ) -> ExitCode {
-    let Some((credentials, token)) = auth_from_env() else {
-        eprintln!(
-            "{}",
-            style.error(
-                "no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (an access key pair), or COC_TOKEN"
-            )
-        );
+    let Some((credentials, token)) = auth_from_env(style) else {
         return ExitCode::from(2);
     };
     let text = match read_text(body_file) {

@@ -267,13 +267,7 @@ impl Screen {
 }
 
 pub(crate) fn watch(args: &Watch, options: Options, style: Style) -> ExitCode {
-    let Some((credentials, token)) = auth_from_env() else {
-        eprintln!(
-            "{}",
-            style.error(
-                "no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (an access key pair), or COC_TOKEN"
-            )
-        );
+    let Some((credentials, token)) = auth_from_env(style) else {
         return ExitCode::from(2);
     };
     let client = Client {
