@@ -5,7 +5,7 @@
 //
 // The rules stay in Rust: this file only reshapes a report. Errors become issues (warnings
 // do not stop a form), and each JSON Pointer becomes key segments, array indexes as numbers.
-import { json_schema, validate } from "./coc_script_exec.js";
+import { json_schema, validate } from "./api.js";
 
 /** "/execute_batches/0/batch_index" -> ["execute_batches", 0, "batch_index"] (RFC 6901). */
 function segments(pointer) {

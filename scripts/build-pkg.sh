@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/ (generated, gitignored): wasm-pack's release build for
-# the web target (usable in browsers, bundlers and Node 18+ via initSync), optimised by the
-# wasm-opt of the npm `binaryen` package (Debian's crashes at load), then the package's
-# own entry point (js/) and the package.json fields wasm-pack does not write.
+# the web target, optimised by the wasm-opt of the npm `binaryen` package (Debian's crashes
+# at load), then the package laid out around it by js/build/layout.mjs: an entry per home
+# (browsers and bundlers, Node/Deno/Bun with no init call, require(), an inlined module).
 # Idempotent: run it as often as you like.
 set -euo pipefail
 
@@ -23,43 +23,12 @@ trap 'rm -rf "$OUT" target/pkg-old-$$' EXIT
 rm -rf "$OUT"
 wasm-pack build --release --target web --mode no-install --out-dir "$OUT" -- --no-default-features >&2
 
-cp js/index.js js/index.d.ts js/standard_schema.js js/standard_schema.d.ts "$OUT/"
-
-OUT="$OUT" node - <<'JS'
-const fs = require("node:fs");
-const file = `${process.env.OUT}/package.json`;
-const pkg = JSON.parse(fs.readFileSync(file, "utf8"));
-const entry = { types: "./index.d.ts", default: "./index.js" };
-Object.assign(pkg, {
-  main: "index.js",
-  module: "index.js",
-  types: "index.d.ts",
-  exports: {
-    ".": entry,
-    // Node reads the module's bytes itself (initSync); bundlers may import the URL.
-    "./coc_script_exec_bg.wasm": "./coc_script_exec_bg.wasm",
-    "./package.json": "./package.json",
-  },
-  files: [
-    "index.js",
-    "index.d.ts",
-    "standard_schema.js",
-    "standard_schema.d.ts",
-    "coc_script_exec.js",
-    "coc_script_exec.d.ts",
-    "coc_script_exec_bg.wasm",
-    "coc_script_exec_bg.wasm.d.ts",
-    "snippets/",
-  ],
-  // Nothing runs on import (snippets/ included): the module is instantiated only by
-  // init() / initSync().
-  sideEffects: false,
-  engines: { node: ">=18" },
-});
-fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + "\n");
-JS
+# The package around the glue: its entries (browser, Node ESM and CommonJS, inline), the
+# declarations without DOM types, the licences, the npm README with sizes measured here, and
+# package.json's exports (js/build/layout.mjs says what each file is for).
+node js/build/layout.mjs "$OUT"
 
 if [ -d pkg ]; then mv pkg "target/pkg-old-$$"; fi
 mv "$OUT" pkg
 
-echo "build-pkg: pkg/ ready ($(wc -c < pkg/coc_script_exec_bg.wasm) bytes of wasm, $(gzip -9c pkg/coc_script_exec_bg.wasm | wc -c) gzipped)" >&2
+echo "build-pkg: pkg/ ready ($(wc -c < pkg/coc_script_exec_bg.wasm) bytes of wasm, $(gzip -9c < pkg/coc_script_exec_bg.wasm | wc -c) gzipped)" >&2

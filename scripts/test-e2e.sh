@@ -10,4 +10,5 @@ cd "$ROOT"
 if [ ! -f pkg/coc_script_exec_bg.wasm ]; then
   bash scripts/build-pkg.sh
 fi
-node --test tests/e2e/server.test.mjs tests/e2e/orders.test.mjs tests/e2e/console.test.mjs tests/e2e/hostile.test.mjs tests/e2e/revision.test.mjs tests/e2e/rollout.test.mjs
+node --test tests/e2e/server.test.mjs tests/e2e/orders.test.mjs tests/e2e/console.test.mjs tests/e2e/hostile.test.mjs tests/e2e/revision.test.mjs tests/e2e/rollout.test.mjs \
+  tests/e2e/issue13.test.mjs

@@ -1,57 +1,86 @@
 //! `read_hosts`: a host list as people paste or keep it (api.md "Host lists and
 //! canaries") — CSV with a header row, the console's line format, or a JSON array — read
 //! into the hosts `build_batches` takes. No judgement of the hosts here: `build_batches`
-//! does that; this says only where the text itself is wrong.
+//! does that; this says only where the text itself is wrong, each problem at the line and
+//! column (1-based) where it is.
 //!
-//! A small reader rather than the `csv` crate: it runs in the console's wasm module too,
-//! and RFC 4180's quoting is all a host list needs.
+//! The quoting is read by `csv-core` (csv.rs); this file gives the cells their names. A
+//! first row naming any host field is a header and never a host; without one, the cells
+//! are the revision's columns in order.
+
+mod csv;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::code::Code;
-use crate::report::{params, Issue, Options, Revision, Sink};
+use crate::limits::MAX_BODY_BYTES;
+use crate::report::{params, Issue, Options, Revision, Sink, TooLarge};
+use csv::{Cell, Record, Records};
 
 /// What [`read_hosts`] returns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HostsResult {
     /// The hosts, as objects of text fields (JSON input: as given).
     pub hosts: Vec<Value>,
-    /// The 1-based line each host starts on (JSON input: the line of its `{`).
+    /// The 1-based line each host starts on (JSON input: the line its item starts on).
     pub lines: Vec<usize>,
     /// Problems of the text, at `/hosts` or `/hosts/k`, with `line` and `column` params.
     pub issues: Vec<Issue>,
 }
 
-/// The host columns of a revision, in the order a line without a header gives them, the
-/// ones a line may leave empty, and every name a header may use (as www/read.js).
-fn format(revision: Revision) -> (&'static [&'static str], &'static [&'static str], &'static [&'static str]) {
-    match revision {
-        Revision::Page => (
-            &["resource_id", "agent_sn", "project_id", "region_id"],
-            &[],
-            &["resource_id", "agent_sn", "project_id", "region_id"],
-        ),
-        Revision::Current => (
-            &["resource_id", "region_id", "provider", "type"],
-            &["provider", "type"],
-            &["resource_id", "region_id", "provider", "type", "agent_sn", "project_id"],
-        ),
+/// The host columns of a revision: in the order a line without a header gives them, the
+/// ones a line may leave empty, and every name a header may use.
+struct Format {
+    columns: &'static [&'static str],
+    optional: &'static [&'static str],
+    known: &'static [&'static str],
+}
+
+impl Format {
+    fn of(revision: Revision) -> Format {
+        match revision {
+            Revision::Page => Format {
+                columns: &["resource_id", "agent_sn", "project_id", "region_id"],
+                optional: &[],
+                known: &["resource_id", "agent_sn", "project_id", "region_id"],
+            },
+            // Two columns suffice today (revisions.md); agent_sn and project_id are still
+            // read under a header, for build_batches to call deprecated.
+            Revision::Current => Format {
+                columns: &["resource_id", "region_id", "provider", "type"],
+                optional: &["provider", "type"],
+                known: &["resource_id", "region_id", "provider", "type", "agent_sn", "project_id"],
+            },
+        }
+    }
+
+    fn required(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.columns.iter().copied().filter(|c| !self.optional.contains(c))
     }
 }
 
-/// Reads a host list: a JSON array (text starting with `[` or `{`), else lines of cells
-/// separated by `,`, `;` or a tab (whichever the first line uses), `"quoted"` as CSV
+/// Every host field of any revision: a first row naming one of these is a header, even
+/// under a revision that does not take it (which is then an unknown column).
+const HEADER_NAMES: [&str; 6] = ["resource_id", "agent_sn", "project_id", "region_id", "provider", "type"];
+
+/// Reads a host list: a JSON array (text starting with `[` or `{`), else CSV: cells
+/// separated by `,`, `;` or a tab (whichever the first line uses most), `"quoted"` as CSV
 /// quotes them, with an optional header row naming the columns; empty lines and lines
-/// starting with `#` are skipped, and a UTF-8 BOM is ignored.
+/// starting with `#` are skipped, and a UTF-8 BOM is ignored. A text longer than a body may
+/// be (R-SIZE) is `too_large` at `/hosts`.
 pub fn read_hosts(text: &str, options: &Options) -> HostsResult {
+    if text.len() > MAX_BODY_BYTES {
+        // The hosts go into a body, which R-SIZE bounds: a longer list can never be sent.
+        let issues = TooLarge::Bytes(text.len()).refusal("/hosts").finish(options.locale).issues;
+        return HostsResult { hosts: Vec::new(), lines: Vec::new(), issues };
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut sink = Sink::new();
-    let trimmed = text.trim_start();
-    let (hosts, lines) = if trimmed.starts_with(['[', '{']) {
+    let (hosts, lines) = if text.trim_start().starts_with(['[', '{']) {
         read_json(text, &mut sink)
     } else {
-        read_lines(text, options.revision, &mut sink)
+        read_csv(text, &Format::of(options.revision), &mut sink)
     };
     HostsResult { hosts, lines, issues: sink.finish(options.locale).issues }
 }
@@ -59,9 +88,8 @@ pub fn read_hosts(text: &str, options: &Options) -> HostsResult {
 fn read_json(text: &str, sink: &mut Sink) -> (Vec<Value>, Vec<usize>) {
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Array(hosts)) => {
-            let lines = (0..hosts.len())
-                .map(|k| crate::position::pointer_position(text, &format!("/{k}")).map_or(1, |p| p.line))
-                .collect();
+            let mut lines = item_lines(text);
+            lines.resize(hosts.len(), 1);
             (hosts, lines)
         }
         Ok(_) => {
@@ -75,180 +103,161 @@ fn read_json(text: &str, sink: &mut Sink) -> (Vec<Value>, Vec<usize>) {
     }
 }
 
-/// One cell: its text, whether it was quoted, and where it starts.
-struct Cell {
-    text: String,
-    quoted: bool,
-    line: usize,
-    column: usize,
-}
-
-fn read_lines(text: &str, revision: Revision, sink: &mut Sink) -> (Vec<Value>, Vec<usize>) {
-    let (default_columns, optional, known) = format(revision);
-    let mut columns: Vec<Option<&str>> = default_columns.iter().map(|c| Some(*c)).collect();
-    let mut hosts = Vec::new();
-    let mut lines = Vec::new();
-    let mut reader = Reader { chars: text.chars().peekable(), line: 1, column: 1, delimiter: None };
-    let mut first = true;
-    while let Some(record) = reader.record() {
-        let k = hosts.len();
-        let record = match record {
-            Ok(record) => record,
-            Err((line, column)) => {
-                sink.error(
-                    Code::Syntax,
-                    &format!("/hosts/{k}"),
-                    params([("reason", "quote".into()), ("line", line.into()), ("column", column.into())]),
-                );
-                break;
-            }
-        };
-        let header = first && is_header(&record, known);
-        first = false;
-        if header {
-            columns = record.iter().map(|c| known.iter().find(|&&n| n == c.text).copied()).collect();
-            for cell in record.iter().filter(|c| !known.contains(&c.text.as_str())) {
-                sink.warning(Code::UnknownField, "/hosts", at(&cell.text, cell));
+/// The line each item of a top-level JSON array starts on, in one pass over the text
+/// (which has parsed as JSON): a pointer lookup per item would read the text once per host.
+fn item_lines(text: &str) -> Vec<usize> {
+    let (mut lines, mut line, mut depth) = (Vec::new(), 1, 0usize);
+    let (mut in_string, mut escaped, mut expect_item) = (false, false, true);
+    for &b in text.as_bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
             }
             continue;
         }
-        let mut host = Map::new();
-        for (i, cell) in record.iter().enumerate() {
-            match columns.get(i) {
-                Some(Some(name)) => {
-                    if !(cell.text.is_empty() && optional.contains(name)) {
-                        host.insert((*name).to_owned(), Value::String(cell.text.clone()));
-                    }
+        match b {
+            b'\n' => line += 1,
+            b' ' | b'\t' | b'\r' => {}
+            _ => {
+                if depth == 1 && expect_item && !matches!(b, b',' | b']') {
+                    lines.push(line);
+                    expect_item = false;
                 }
-                Some(None) => {} // an unknown header column: warned of once, at the header
-                None if cell.text.is_empty() && !cell.quoted => {} // a trailing delimiter
-                None => {
-                    sink.warning(Code::UnknownField, &format!("/hosts/{k}"), at(&format!("column_{}", i + 1), cell))
+                match b {
+                    b'"' => in_string = true,
+                    b'[' | b'{' => depth += 1,
+                    b']' | b'}' => depth = depth.saturating_sub(1),
+                    b',' if depth == 1 => expect_item = true,
+                    _ => {}
                 }
             }
         }
-        lines.push(record.first().map_or(reader.line, |c| c.line));
+    }
+    lines
+}
+
+/// The names of a header's cells; each unknown name is one `unknown_field` warning, a
+/// name given twice a `duplicate` error, and a required column it lacks a `required` error.
+fn header(cells: &[Cell], format: &Format, sink: &mut Sink) -> Vec<Option<&'static str>> {
+    let mut names: Vec<Option<&'static str>> = Vec::with_capacity(cells.len());
+    for cell in cells {
+        let name = format.known.iter().copied().find(|&n| n == normalized(&cell.text));
+        match name {
+            Some(n) if names.contains(&Some(n)) => {
+                let first = names.iter().position(|&m| m == Some(n)).map_or(0, |j| j + 1);
+                let mut p = at(n, cell);
+                p.insert("first_column".to_owned(), first.into());
+                sink.error(Code::Duplicate, "/hosts", p);
+                names.push(None);
+            }
+            Some(n) => names.push(Some(n)),
+            None if cell.text.is_empty() => names.push(None), // a trailing delimiter
+            None => {
+                sink.warning(Code::UnknownField, "/hosts", at(&cell.text, cell));
+                names.push(None);
+            }
+        }
+    }
+    let first = &cells[0];
+    for missing in format.required().filter(|r| !names.contains(&Some(*r))) {
+        sink.error(Code::Required, "/hosts", at(missing, first));
+    }
+    names
+}
+
+/// A header name as people write it: `Resource ID`, `resource-id` and `resource_id` alike.
+fn normalized(name: &str) -> String {
+    name.trim().to_ascii_lowercase().replace([' ', '-'], "_")
+}
+
+fn is_header(cells: &[Cell]) -> bool {
+    cells.iter().any(|c| HEADER_NAMES.contains(&normalized(&c.text).as_str()))
+}
+
+fn read_csv(text: &str, format: &Format, sink: &mut Sink) -> (Vec<Value>, Vec<usize>) {
+    let delimiter = csv::delimiter(text);
+    let (mut hosts, mut lines) = (Vec::new(), Vec::new());
+    let mut named: Option<Vec<Option<&'static str>>> = None;
+    // Columns past the named ones already warned of: one warning per column, not per line.
+    let mut extra_warned: Vec<usize> = Vec::new();
+    let mut first = true;
+    for record in Records::new(text, delimiter) {
+        let k = hosts.len();
+        let cells = match record {
+            Record::Cells(cells) => cells,
+            Record::Unclosed { line, column } => {
+                let p = params([("reason", "quote".into()), ("line", line.into()), ("column", column.into())]);
+                sink.error(Code::Syntax, &format!("/hosts/{k}"), p);
+                break;
+            }
+        };
+        // A row of empty cells (`,,,`, or a line of tabs) says nothing.
+        if cells.iter().all(|c| c.text.is_empty() && !c.quoted) {
+            continue;
+        }
+        if std::mem::take(&mut first) && is_header(&cells) {
+            named = Some(header(&cells, format, sink));
+            continue;
+        }
+        let columns: Vec<Option<&str>> = match &named {
+            Some(names) => names.clone(),
+            None => format.columns.iter().map(|c| Some(*c)).collect(),
+        };
+        let mut host = Map::new();
+        for (i, cell) in cells.iter().enumerate() {
+            match columns.get(i) {
+                Some(Some(name)) if cell.text.is_empty() && format.optional.contains(name) => {}
+                Some(Some(name)) => {
+                    host.insert((*name).to_owned(), Value::String(cell.text.clone()));
+                }
+                Some(None) => {} // an unknown or repeated header column: said once, at the header
+                None if cell.text.is_empty() && !cell.quoted => {} // a trailing delimiter
+                None if extra_warned.contains(&i) => {}
+                None => {
+                    extra_warned.push(i);
+                    sink.warning(Code::UnknownField, "/hosts", at(&format!("column_{}", i + 1), cell));
+                }
+            }
+        }
+        let expected = if named.is_some() { columns.len() } else { format.required().count() };
+        separator_hint(&cells, expected, delimiter, &format!("/hosts/{k}"), sink);
+        lines.push(cells[0].line);
         hosts.push(Value::Object(host));
     }
     (hosts, lines)
 }
 
+/// A row with fewer cells than it needs, one of which holds another separator (spaces,
+/// or a delimiter other than the text's): the columns are most likely separated by that,
+/// and saying so is more use than the `required` issues `build_batches` would give alone.
+fn separator_hint(cells: &[Cell], expected: usize, delimiter: u8, at_path: &str, sink: &mut Sink) {
+    if cells.len() >= expected {
+        return;
+    }
+    let others = csv::DELIMITERS.iter().copied().filter(|&d| d != delimiter).chain([b' ']);
+    let found = others.into_iter().find_map(|d| {
+        let cell = cells.iter().find(|c| !c.quoted && c.text.as_bytes().contains(&d))?;
+        Some((d, cell))
+    });
+    if let Some((found, cell)) = found {
+        let p = params([
+            ("reason", "separator".into()),
+            ("found", char::from(found).to_string().into()),
+            ("delimiter", char::from(delimiter).to_string().into()),
+            ("expected", expected.into()),
+            ("actual", cells.len().into()),
+            ("line", cell.line.into()),
+            ("column", cell.column.into()),
+        ]);
+        sink.error(Code::Syntax, at_path, p);
+    }
+}
+
 fn at(field: &str, cell: &Cell) -> Map<String, Value> {
     params([("field", field.into()), ("line", cell.line.into()), ("column", cell.column.into())])
-}
-
-/// A first row naming fields, not a host: `resource_id` and at least one more known
-/// field, each name once (other names are unknown columns).
-fn is_header(record: &[Cell], known: &[&str]) -> bool {
-    let names: Vec<&str> = record.iter().map(|c| c.text.as_str()).collect();
-    let known_count = names.iter().filter(|n| known.contains(n)).count();
-    let unique = names.iter().enumerate().all(|(i, n)| !names[..i].contains(n));
-    names.contains(&"resource_id") && known_count >= 2 && unique
-}
-
-struct Reader<'a> {
-    chars: std::iter::Peekable<std::str::Chars<'a>>,
-    line: usize,
-    column: usize,
-    delimiter: Option<char>,
-}
-
-impl Reader<'_> {
-    fn next(&mut self) -> Option<char> {
-        let c = self.chars.next()?;
-        if c == '\n' {
-            self.line += 1;
-            self.column = 1;
-        } else {
-            self.column += 1;
-        }
-        Some(c)
-    }
-
-    /// The next record, skipping blank and `#` lines; `Err` at an unclosed quote.
-    fn record(&mut self) -> Option<Result<Vec<Cell>, (usize, usize)>> {
-        loop {
-            // Skip blank lines and comments.
-            while self.chars.peek().is_some_and(|&c| c == '\n' || c == '\r' || c == ' ' || c == '\t') {
-                self.next();
-            }
-            match self.chars.peek() {
-                None => return None,
-                Some('#') => {
-                    while self.next().is_some_and(|c| c != '\n') {}
-                    continue;
-                }
-                Some(_) => return Some(self.cells()),
-            }
-        }
-    }
-
-    fn cells(&mut self) -> Result<Vec<Cell>, (usize, usize)> {
-        let mut cells = Vec::new();
-        loop {
-            while self.chars.peek().is_some_and(|&c| c == ' ' || (c == '\t' && self.delimiter != Some('\t'))) {
-                self.next();
-            }
-            let (line, column) = (self.line, self.column);
-            let mut text = String::new();
-            let quoted = self.chars.peek() == Some(&'"');
-            if quoted {
-                self.next();
-                loop {
-                    match self.next() {
-                        None => return Err((line, column)),
-                        Some('"') if self.chars.peek() == Some(&'"') => {
-                            self.next();
-                            text.push('"');
-                        }
-                        Some('"') => break,
-                        Some(c) => text.push(c),
-                    }
-                }
-            }
-            // The rest of the cell, up to a delimiter or the end of the line.
-            let mut rest = String::new();
-            let end = loop {
-                match self.chars.peek().copied() {
-                    None => break None,
-                    Some('\n') => {
-                        self.next();
-                        break None;
-                    }
-                    Some(c) if self.is_delimiter(c) => {
-                        self.next();
-                        break Some(c);
-                    }
-                    Some(c) => {
-                        self.next();
-                        rest.push(c);
-                    }
-                }
-            };
-            if quoted {
-                // Text after a closing quote is kept, as lenient CSV readers do.
-                text.push_str(rest.trim());
-            } else {
-                text = rest.trim().to_owned();
-            }
-            cells.push(Cell { text, quoted, line, column });
-            if end.is_none() {
-                return Ok(cells);
-            }
-        }
-    }
-
-    /// Is `c` the delimiter: the first of `,`, `;` or tab met decides for the whole text.
-    fn is_delimiter(&mut self, c: char) -> bool {
-        match self.delimiter {
-            Some(d) => c == d,
-            None if matches!(c, ',' | ';' | '\t') => {
-                self.delimiter = Some(c);
-                true
-            }
-            None => false,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -257,6 +266,12 @@ mod tests {
 
     fn read(text: &str, revision: Revision) -> HostsResult {
         read_hosts(text, &Options::revision(revision))
+    }
+
+    /// `(path, code, line, column)` of each issue.
+    fn placed(r: &HostsResult) -> Vec<(&str, &str, u64, u64)> {
+        let n = |i: &Issue, k: &str| i.params.get(k).and_then(Value::as_u64).unwrap_or(0);
+        r.issues.iter().map(|i| (i.path.as_str(), i.code.as_str(), n(i, "line"), n(i, "column"))).collect()
     }
 
     #[test]
@@ -272,27 +287,17 @@ mod tests {
         assert_eq!(r.hosts[1]["agent_sn"], "sn \"2\"");
         assert!(r.hosts[0].get("owner").is_none());
         assert_eq!(r.lines, [2, 5]);
-        let issues: Vec<(&str, &str, u64, u64)> = r
-            .issues
-            .iter()
-            .map(|i| {
-                (
-                    i.path.as_str(),
-                    i.code.as_str(),
-                    i.params["line"].as_u64().unwrap(),
-                    i.params["column"].as_u64().unwrap(),
-                )
-            })
-            .collect();
-        assert_eq!(issues, [("/hosts", "unknown_field", 1, 23), ("/hosts/1", "unknown_field", 5, 34)]);
+        assert_eq!(placed(&r), [("/hosts", "unknown_field", 1, 23), ("/hosts", "unknown_field", 5, 34)]);
     }
 
     #[test]
     fn console_lines_and_current_columns() {
         let r = read("i-1, sn-1, p1, cn-north-4\ni-2\tsn-2\tp1\tcn-north-4", Revision::Page);
         assert_eq!(r.hosts.len(), 2);
-        // The first line decides the delimiter: a tab here is part of a cell.
+        // The first line decides the delimiter: the second, tab-separated, gets a hint.
         assert_eq!(r.hosts[1]["resource_id"], "i-2\tsn-2\tp1\tcn-north-4");
+        assert_eq!(placed(&r), [("/hosts/1", "syntax", 2, 1)]);
+        assert_eq!(r.issues[0].params["found"], "\t");
         let r = read("i-1\tcn-north-4\ni-2\tcn-north-4\tcloud\t\n", Revision::Current);
         assert_eq!(r.hosts[0], serde_json::json!({"resource_id": "i-1", "region_id": "cn-north-4"}));
         assert_eq!(r.hosts[1]["provider"], "cloud");
@@ -304,7 +309,7 @@ mod tests {
 
     #[test]
     fn json_and_broken_text() {
-        let r = read("[\n {\"resource_id\": \"i-1\"},\n {\"x\": 1}\n]", Revision::Page);
+        let r = read("[\n {\"resource_id\": \"i-1\"},\n {\"x\": [1, \"]\"]}\n]", Revision::Page);
         assert_eq!((r.hosts.len(), r.lines.clone()), (2, vec![2, 3]));
         let r = read("{\"resource_id\": \"i-1\"}", Revision::Page);
         assert_eq!((r.issues[0].path.as_str(), r.issues[0].code.as_str()), ("/hosts", "type"));
@@ -312,8 +317,13 @@ mod tests {
         assert_eq!(r.issues[0].code, "syntax");
         let r = read("i-1,sn,p,r\n\"i-2,sn", Revision::Page);
         assert_eq!(r.hosts.len(), 1);
-        assert_eq!((r.issues[0].path.as_str(), r.issues[0].code.as_str()), ("/hosts/1", "syntax"));
-        assert_eq!(r.issues[0].params["line"], 2);
+        assert_eq!(placed(&r), [("/hosts/1", "syntax", 2, 1)]);
         assert!(r.issues[0].message.contains("quote"), "{}", r.issues[0].message);
+    }
+
+    #[test]
+    fn item_lines_skip_strings_and_nesting() {
+        assert_eq!(item_lines("[1,\n\"a,b\",\n[2,\n3], {\"k\": [4]}\n]"), [1, 2, 3, 4]);
+        assert_eq!(item_lines("[]"), Vec::<usize>::new());
     }
 }

@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::code::Code;
+use crate::limits::MAX_HOSTS_PER_BATCH;
+
+mod words;
+use words::{separator_en, separator_zh, wants_en, wants_zh, Place};
 
 /// The language of `message` texts. Codes and params never change with it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,44 +47,66 @@ pub fn render(locale: Locale, code: Code, path: &str, p: &Map<String, Value>) ->
 
 /// The field an issue is about, as an operator reads it.
 struct Field {
-    /// The last key of the path, with a trailing item number (`target_instances[3]`).
-    label: String,
-    /// The last key alone (`timeout`), for units and nouns.
+    /// The last key of the path (`timeout`, `target_instances` for `.../target_instances/3`),
+    /// for units and nouns.
     key: String,
+    /// Whether the path ends in an item of the array `key` (`.../target_instances/3`).
+    item: bool,
+    /// Where it is, items counted from 1: "resource_id of batch 1, host 3".
+    place: Place,
 }
 
 impl Field {
     fn of(path: &str) -> Field {
+        let place = Place::of(path);
         let segments: Vec<&str> = path.split('/').skip(1).collect();
         let key_at = segments.iter().rposition(|s| s.parse::<usize>().is_err());
-        // RFC 6901 unescaping, only where there is something to unescape.
-        let unescape = |s: &str| if s.contains('~') { s.replace("~1", "/").replace("~0", "~") } else { s.to_owned() };
-        let key = key_at.map_or(String::new(), |i| unescape(segments[i]));
-        let mut label = key.clone();
-        // What follows the last key is item numbers (`target_instances[3]`).
-        for s in key_at.map_or(&segments[..], |i| &segments[i + 1..]) {
-            label.push('[');
-            label.push_str(s);
-            label.push(']');
-        }
-        Field { label, key }
+        let key = match (&place.key, key_at) {
+            (Some(key), _) => key.clone(),
+            (None, Some(i)) => Place::of(&format!("/{}", segments[i])).key.unwrap_or_default(),
+            (None, None) => String::new(),
+        };
+        let item = key_at.map_or(!segments.is_empty(), |i| i + 1 < segments.len());
+        Field { key, item, place }
     }
 
-    fn label_en(&self) -> &str {
-        if self.label.is_empty() {
-            "the body"
-        } else {
-            &self.label
-        }
+    fn label_en(&self) -> String {
+        self.place.en()
     }
 
-    fn label_zh(&self) -> &str {
-        if self.label.is_empty() {
-            "请求体"
-        } else {
-            &self.label
-        }
+    fn label_zh(&self) -> String {
+        self.place.zh()
     }
+}
+
+/// A 0-based position param (`index`) as a message shows it: counted from 1.
+fn nth(p: &Map<String, Value>, name: &str) -> String {
+    p.get(name).and_then(Value::as_u64).map_or_else(|| v(p, name), |n| n.saturating_add(1).to_string())
+}
+
+/// A pointer param (`first`) as a message shows it: its items counted from 1.
+fn place_en(p: &Map<String, Value>, name: &str) -> String {
+    let place = Place::of(&v(p, name));
+    if place.items.is_empty() {
+        place.en()
+    } else {
+        place.items_en()
+    }
+}
+
+fn place_zh(p: &Map<String, Value>, name: &str) -> String {
+    let place = Place::of(&v(p, name));
+    if place.items.is_empty() {
+        place.zh()
+    } else {
+        place.items_zh()
+    }
+}
+
+/// An issue of `read_hosts` about the text at `/hosts` (a header, a column), which has
+/// its own line and column.
+fn is_list_text(f: &Field, p: &Map<String, Value>) -> bool {
+    f.key == "hosts" && !f.item && p.contains_key("line")
 }
 
 /// A param as text: strings bare, anything else as JSON.
@@ -135,29 +161,7 @@ fn noun_zh(key: &str) -> &'static str {
 
 /// An identifier checked as U1 (it goes into a URL path or a header), not a body's text.
 fn is_identifier(f: &Field) -> bool {
-    matches!(f.key.as_str(), "script_uuid" | "execute_uuid" | "project_id") && f.label == f.key
-}
-
-fn type_en(kind: &str) -> &'static str {
-    match kind {
-        "integer" => "a whole number (send 300, not \"300\")",
-        "number" => "a JSON number (send 100.0, not \"100.0\")",
-        "string" => "text in quotes",
-        "boolean" => "true or false",
-        "array" => "a list ([...])",
-        _ => "an object ({...})",
-    }
-}
-
-fn type_zh(kind: &str) -> &'static str {
-    match kind {
-        "integer" => "整数（应写 300，而不是 \"300\"）",
-        "number" => "JSON 数字（应写 100.0，而不是 \"100.0\"）",
-        "string" => "带引号的字符串",
-        "boolean" => "true 或 false",
-        "array" => "数组（[...]）",
-        _ => "对象（{...}）",
-    }
+    matches!(f.key.as_str(), "script_uuid" | "execute_uuid" | "project_id") && f.place.items.is_empty()
 }
 
 fn en(code: Code, f: &Field, p: &Map<String, Value>) -> String {
@@ -167,9 +171,19 @@ fn en(code: Code, f: &Field, p: &Map<String, Value>) -> String {
         Type if is_size_entry(f, p) => {
             format!("{label} must be a number of hosts (a whole number) or a share of all hosts such as \"25%\"")
         }
-        Type => format!("{label} must be {}", type_en(&v(p, "expected"))),
+        Type => format!("{label} must be {}", wants_en(&f.key, f.item, &v(p, "expected"))),
         Required if p.contains_key("operation_type") => format!("{label} is required for {}", v(p, "operation_type")),
+        Required if is_list_text(f, p) => {
+            format!("the header has no {} column (line {}): every host needs one", v(p, "field"), v(p, "line"))
+        }
         Required => format!("{label} is required"),
+        UnknownField if is_list_text(f, p) => match v(p, "field").strip_prefix("column_") {
+            Some(n) => format!("column {n} (first on line {}) is not a host field; it is left out", v(p, "line")),
+            None => format!(
+                "column {} (line {}, column {}) is not a host field; it is left out",
+                q(p, "field"), v(p, "line"), v(p, "column")
+            ),
+        },
         UnknownField => format!("{} is not a field of this API; the service ignores it", q(p, "field")),
         Range => format!("{label} must be between {}{unit} and {}{unit}; got {}", v(p, "min"), v(p, "max"), v(p, "actual")),
         Boundary => format!(
@@ -185,45 +199,64 @@ fn en(code: Code, f: &Field, p: &Map<String, Value>) -> String {
         Count if p.contains_key("smallest_size") => {
             let why = match (p.get("smallest_size"), v(p, "reason").as_str()) {
                 (Some(Value::Number(n)), _) => format!("it fits with {n} hosts per batch (the size that repeats)"),
-                (_, "canaries") => "a canary per group leaves too few batches for the rest, even at 10 hosts per batch".to_owned(),
-                (_, "first_sizes") => {
-                    "the first sizes take too many batches for the rest to fit, even at 10 hosts per batch: drop or merge them".to_owned()
-                }
-                _ => "even 10 hosts per batch do not fit: there are more groups than batches".to_owned(),
+                (_, "canaries") => format!(
+                    "a canary per group leaves too few batches for the rest, even at {MAX_HOSTS_PER_BATCH} hosts per batch"
+                ),
+                (_, "first_sizes") => format!(
+                    "the first sizes take too many batches for the rest to fit, even at {MAX_HOSTS_PER_BATCH} hosts per batch: drop or merge them"
+                ),
+                _ => format!("even {MAX_HOSTS_PER_BATCH} hosts per batch do not fit: there are more groups than batches"),
             };
             format!("this plan needs {} batches, more than the {} allowed; {why}", v(p, "actual"), v(p, "max"))
         }
         Count => format!("{label} must have {} to {} {}; got {}", v(p, "min"), v(p, "max"), noun_en(&f.key), v(p, "actual")),
-        Duplicate => format!("{label} {} is already used at {}", v(p, "value"), v(p, "first")),
+        Duplicate if is_list_text(f, p) => format!(
+            "the header names {} twice (line {}, column {}); only the first is read",
+            v(p, "field"), v(p, "line"), v(p, "column")
+        ),
+        Duplicate if !f.place.items.is_empty() => format!(
+            "{} {} of {} is already used by {}",
+            f.key, q(p, "value"), f.place.items_en(), place_en(p, "first")
+        ),
+        Duplicate => format!("{label} {} is already used by {}", q(p, "value"), place_en(p, "first")),
         Charset if is_identifier(f) => format!(
-            "{label} may not contain {} (character {}): it is sent in the URL or a header, so only letters, digits, - and _ are allowed",
-            q(p, "char"), v(p, "index")
+            "{label} may not contain {} (character {}): it is sent in the URL or a header, so it may hold only letters, digits, - or _",
+            q(p, "char"), nth(p, "index")
         ),
         Charset => format!(
             "{label} may not contain {} (character {}); allowed are letters, digits, space and _ - / . ? : \" , = + @ \\ [ {{ ] }} (and * # in today's API)",
-            q(p, "char"), v(p, "index")
+            q(p, "char"), nth(p, "index")
         ),
-        ConsecutiveDots => format!("{label} may not contain \"..\" (at character {})", v(p, "index")),
-        Sequence => format!("{label} values must run 1, 2, 3, ... without gaps: expected {} here; got {}", v(p, "expected"), v(p, "actual")),
+        ConsecutiveDots => format!("{label} may not contain \"..\" (at character {})", nth(p, "index")),
+        Sequence => format!(
+            "{} values must run 1, 2, 3, ... without gaps: expected {} in {}; got {}",
+            f.key, v(p, "expected"), f.place.items_en(), v(p, "actual")
+        ),
         TotalHosts => format!("at most {} hosts may be targeted across all batches; got {}", v(p, "max"), v(p, "actual")),
         Enum => format!("{label} must be one of {}; got {}", allowed(p), q(p, "actual")),
         DuplicateHost if is_listed_host(p) => {
-            format!("host {} is already listed at {}; this copy is left out", q(p, "value"), v(p, "first"))
+            format!("host {} is already listed as {}; this copy is left out", q(p, "value"), place_en(p, "first"))
         }
-        DuplicateHost => format!("host {} is already targeted at {}; the script would run on it twice", q(p, "value"), v(p, "first")),
+        DuplicateHost => {
+            format!("host {} is already targeted at {}; the script would run on it twice", q(p, "value"), place_en(p, "first"))
+        }
         Syntax if v(p, "reason") == "quote" => {
             format!("a quote opened here is never closed (line {}, column {})", v(p, "line"), v(p, "column"))
         }
+        Syntax if v(p, "reason") == "separator" => format!(
+            "line {} has {} of the {} columns a host needs and looks separated by {}; separate columns with {} (the first line decides between commas, semicolons and tabs)",
+            v(p, "line"), v(p, "actual"), v(p, "expected"), separator_en(&v(p, "found")), separator_en(&v(p, "delimiter"))
+        ),
         Syntax => format!("{} is not valid JSON (line {}, column {})", syntax_en(f), v(p, "line"), v(p, "column")),
         TooLarge if p.contains_key("max_depth") => format!("the body nests deeper than {} levels", v(p, "max_depth")),
-        TooLarge => format!("the body is {} bytes; at most {} are read", v(p, "actual_bytes"), v(p, "max_bytes")),
+        TooLarge => format!("{} is {} bytes; at most {} are read", syntax_en(f), v(p, "actual_bytes"), v(p, "max_bytes")),
         Truncated => format!("{} more issues are not listed ({} of them errors)", v(p, "dropped"), v(p, "dropped_errors")),
         Endpoint => format!("endpoint {}", endpoint_en(&v(p, "reason"))),
         Capped => format!("{label} asks for {} hosts in one batch; capped at {}", v(p, "actual"), v(p, "max")),
         Deprecated => format!("{} is deprecated and has no effect (today's API); it is not sent", q(p, "field")),
         Mixed => format!(
             "{label} is {} here, unlike the first host ({}): one execution cannot mix values of {}",
-            q(p, "value"), v(p, "first"), v(p, "field")
+            q(p, "value"), place_en(p, "first"), v(p, "field")
         ),
         Credentials => credentials_en(&v(p, "field"), &v(p, "reason")),
         Date if v(p, "reason") == "required" => {
@@ -238,9 +271,21 @@ fn zh(code: Code, f: &Field, p: &Map<String, Value>) -> String {
     let (label, unit) = (f.label_zh(), if is_percent(f, p) { "%" } else { unit_zh(&f.key) });
     match code {
         Type if is_size_entry(f, p) => format!("{label} 必须是主机台数（整数）或占全部主机的百分比，例如 \"25%\""),
-        Type => format!("{label} 必须是 {}", type_zh(&v(p, "expected"))),
+        Type => format!("{label} 必须是{}", wants_zh(&f.key, f.item, &v(p, "expected"))),
         Required if p.contains_key("operation_type") => format!("{} 操作必须提供 {label}", v(p, "operation_type")),
+        Required if is_list_text(f, p) => {
+            format!("表头缺少 {} 列（第 {} 行）：每台主机都需要它", v(p, "field"), v(p, "line"))
+        }
         Required => format!("{label} 为必填项"),
+        UnknownField if is_list_text(f, p) => match v(p, "field").strip_prefix("column_") {
+            Some(n) => format!("第 {n} 列（首见于第 {} 行）不是主机字段，已略去", v(p, "line")),
+            None => format!(
+                "列 {}（第 {} 行，第 {} 列）不是主机字段，已略去",
+                q(p, "field"),
+                v(p, "line"),
+                v(p, "column")
+            ),
+        },
         UnknownField => format!("{} 不是本接口的字段，服务端会忽略它", q(p, "field")),
         Range => {
             format!("{label} 必须在 {}{unit} 到 {}{unit} 之间；当前为 {}", v(p, "min"), v(p, "max"), v(p, "actual"))
@@ -262,44 +307,68 @@ fn zh(code: Code, f: &Field, p: &Map<String, Value>) -> String {
         Count if p.contains_key("smallest_size") => {
             let why = match (p.get("smallest_size"), v(p, "reason").as_str()) {
                 (Some(Value::Number(n)), _) => format!("每批 {n} 台（重复使用的批次大小）即可"),
-                (_, "canaries") => "每组一个金丝雀批次后，剩余批次不足，即使每批 10 台也放不下".to_owned(),
-                (_, "first_sizes") => "前面的批次大小占用了太多批次，即使其余每批 10 台也放不下：请删除或合并它们".to_owned(),
-                _ => "即使每批 10 台也放不下：分组数多于批次数".to_owned(),
+                (_, "canaries") => {
+                    format!("每组一个金丝雀批次后，剩余批次不足，即使每批 {MAX_HOSTS_PER_BATCH} 台也放不下")
+                }
+                (_, "first_sizes") => format!(
+                    "前面的批次大小占用了太多批次，即使其余每批 {MAX_HOSTS_PER_BATCH} 台也放不下：请删除或合并它们"
+                ),
+                _ => format!("即使每批 {MAX_HOSTS_PER_BATCH} 台也放不下：分组数多于批次数"),
             };
             format!("该方案需要 {} 个批次，超过上限 {} 个；{why}", v(p, "actual"), v(p, "max"))
         }
         Count => {
             format!("{label} 必须有 {} 到 {} {}；当前为 {}", v(p, "min"), v(p, "max"), noun_zh(&f.key), v(p, "actual"))
         }
-        Duplicate => format!("{label} {} 已在 {} 使用", v(p, "value"), v(p, "first")),
+        Duplicate if is_list_text(f, p) => format!(
+            "表头两次出现 {}（第 {} 行，第 {} 列）；只读取第一个",
+            v(p, "field"),
+            v(p, "line"),
+            v(p, "column")
+        ),
+        Duplicate => format!("{label} {} 已被{}使用", q(p, "value"), place_zh(p, "first")),
         Charset if is_identifier(f) => {
             format!(
-                "{label} 不能包含 {}（第 {} 个字符）：它会写入 URL 或请求头，只允许字母、数字、- 和 _",
+                "{label} 不能包含 {}（第 {} 个字符）：它会写入 URL 或请求头，只能包含字母、数字、- 或 _",
                 q(p, "char"),
-                v(p, "index")
+                nth(p, "index")
             )
         }
         Charset => format!(
             "{label} 不能包含 {}（第 {} 个字符）；只允许字母、数字、空格和 _ - / . ? : \" , = + @ \\ [ {{ ] }}（当前接口另允许 * #）",
             q(p, "char"),
-            v(p, "index")
+            nth(p, "index")
         ),
-        ConsecutiveDots => format!("{label} 不能包含 \"..\"（第 {} 个字符处）", v(p, "index")),
-        Sequence => {
-            format!("{label} 必须从 1 开始连续编号：此处应为 {}；当前为 {}", v(p, "expected"), v(p, "actual"))
-        }
+        ConsecutiveDots => format!("{label} 不能包含 \"..\"（第 {} 个字符处）", nth(p, "index")),
+        Sequence => format!(
+            "{} 必须从 1 开始连续编号：{}应为 {}；当前为 {}",
+            f.key,
+            f.place.items_zh(),
+            v(p, "expected"),
+            v(p, "actual")
+        ),
         TotalHosts => format!("所有批次的主机总数最多 {} 台；当前为 {} 台", v(p, "max"), v(p, "actual")),
         Enum => format!("{label} 必须是 {} 之一；当前为 {}", allowed(p), q(p, "actual")),
         DuplicateHost if is_listed_host(p) => {
-            format!("主机 {} 已在 {} 列出，此重复项已略去", q(p, "value"), v(p, "first"))
+            format!("主机 {} 已作为{}列出，此重复项已略去", q(p, "value"), place_zh(p, "first"))
         }
-        DuplicateHost => format!("主机 {} 已在 {} 中，脚本会在该主机上执行两次", q(p, "value"), v(p, "first")),
+        DuplicateHost => {
+            format!("主机 {} 已在{}中，脚本会在该主机上执行两次", q(p, "value"), place_zh(p, "first"))
+        }
         Syntax if v(p, "reason") == "quote" => {
             format!("此处的引号没有闭合（第 {} 行，第 {} 列）", v(p, "line"), v(p, "column"))
         }
+        Syntax if v(p, "reason") == "separator" => format!(
+            "第 {} 行只有 {} 列（主机需要 {} 列），看起来是用{}分隔的；请用{}分隔各列（由第一行决定用逗号、分号还是制表符）",
+            v(p, "line"),
+            v(p, "actual"),
+            v(p, "expected"),
+            separator_zh(&v(p, "found")),
+            separator_zh(&v(p, "delimiter"))
+        ),
         Syntax => format!("{}不是合法的 JSON（第 {} 行，第 {} 列）", syntax_zh(f), v(p, "line"), v(p, "column")),
         TooLarge if p.contains_key("max_depth") => format!("请求体嵌套超过 {} 层", v(p, "max_depth")),
-        TooLarge => format!("请求体为 {} 字节；最多读取 {} 字节", v(p, "actual_bytes"), v(p, "max_bytes")),
+        TooLarge => format!("{}为 {} 字节；最多读取 {} 字节", syntax_zh(f), v(p, "actual_bytes"), v(p, "max_bytes")),
         Truncated => format!("另有 {} 个问题未列出（其中 {} 个错误）", v(p, "dropped"), v(p, "dropped_errors")),
         Endpoint => format!("endpoint {}", endpoint_zh(&v(p, "reason"))),
         Capped => format!("{label} 要求每批 {} 台主机；已限制为 {} 台", v(p, "actual"), v(p, "max")),
@@ -307,7 +376,7 @@ fn zh(code: Code, f: &Field, p: &Map<String, Value>) -> String {
         Mixed => format!(
             "{label} 此处为 {}，与第一台主机（{}）不同：一次执行中 {} 不能混用",
             q(p, "value"),
-            v(p, "first"),
+            place_zh(p, "first"),
             v(p, "field")
         ),
         Credentials => credentials_zh(&v(p, "field"), &v(p, "reason")),
@@ -319,7 +388,7 @@ fn zh(code: Code, f: &Field, p: &Map<String, Value>) -> String {
 /// A `build_batches` size entry (`/plan/sizes/i`) of the wrong type: it may be a count
 /// or a percentage, so "a whole number" alone would mislead.
 fn is_size_entry(f: &Field, p: &Map<String, Value>) -> bool {
-    f.key == "sizes" && f.label != "sizes" && v(p, "expected") == "integer"
+    f.key == "sizes" && f.item && v(p, "expected") == "integer"
 }
 
 /// A `build_batches` percentage (`"150%"`, kept as sent in `actual`): its bounds are percent.
@@ -403,9 +472,13 @@ mod tests {
 
     #[test]
     fn labels_name_the_field_and_its_item() {
-        assert_eq!(Field::of("/execute_param/timeout").label, "timeout");
-        assert_eq!(Field::of("/execute_batches/0/target_instances/3").label, "target_instances[3]");
-        assert_eq!(Field::of("/a~1b").label, "a/b");
+        assert_eq!(Field::of("/execute_param/timeout").label_en(), "timeout");
+        let host = Field::of("/execute_batches/0/target_instances/3");
+        assert_eq!(
+            (host.label_en(), host.key.as_str(), host.item),
+            ("batch 1, host 4".to_owned(), "target_instances", true)
+        );
+        assert_eq!(Field::of("/a~1b").label_en(), "a/b");
         assert_eq!(Field::of("").label_en(), "the body");
     }
 }

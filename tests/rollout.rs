@@ -135,7 +135,7 @@ fn bad_execute_uuids_in_every_builder() {
             let r = build(bad);
             assert_eq!((r.valid, issues(&r)), (false, one("/execute_uuid", "charset")), "{bad:?}");
             assert_eq!(r.issues[0].severity, Severity::Error);
-            assert!(r.issues[0].message.contains("only letters, digits, - and _"), "{}", r.issues[0].message);
+            assert!(r.issues[0].message.contains("only letters, digits, - or _"), "{}", r.issues[0].message);
         }
     }
 }

@@ -3,17 +3,20 @@
 // numbers come from limits(revision), judgements from validate/build_batches/build_request
 // (each told the revision), and the meaning of an answer from parse_response.
 
+import { Draft } from "./draft.js";
+import { fieldsFromBody } from "./import.js";
+import { drawGutter, followScroll, selectLine } from "./lines.js";
 import { label, t } from "./strings.js";
 import {
-  REVISIONS, convertHostsText, hostFormat, hostsToRows, measureText, readHostsText, readNumber, rowsToHosts, rowsToText,
+  REVISIONS, convertHostsText, hostFormat, hostsToRows, measureText, readNumber, rowsToHosts, rowsToText,
 } from "./read.js";
-import { batchColumns, curlCommand, h, hostHead, hostRow, outcomeView, paramRow } from "./ui.js";
+import { batchColumns, confirmText, curlCommand, h, hostHead, hostRow, outcomeView, paramRow } from "./ui.js";
 import { Watch } from "./watch.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("console");
 
-/** Where the chosen revision is kept: the only thing this page ever stores. */
+/** Where the chosen revision is kept (the form itself is kept by draft.js; never the token). */
 const REVISION_KEY = "coc-script-exec.revision";
 
 function storedRevision() {
@@ -44,8 +47,11 @@ const state = {
   posted: null,     // the last post's outcome
   refusedPaste: null, // the size of a paste refused as too large, until the hosts change
   inflight: false,
+  confirming: false, // the confirmation step is shown, for the request of view.key
   watch: null,      // the order being watched after a post (watch.js)
   resourceful: false, // the page's resourceful while the revision hides it
+  defaultEndpoint: null, // the package's own endpoint, as its requests name it
+  importNote: null, // what the last import said: {key, values} lines
 };
 
 // ---------- reading the form (read.js; the package judges what is read) ----------
@@ -86,18 +92,20 @@ function readHosts() {
 }
 
 /** The last pasted text and what was read from it: a keystroke elsewhere reads nothing again. */
-let pasted = { text: null, revision: null, read: null };
+let pasted = { text: null, key: null, read: null };
 
 /**
- * Pasted hosts, read once per text. Text larger than a whole request may be
- * (limits().max_body_bytes) is not read at all: no body could carry it, and reading
- * megabytes on every keystroke would freeze the page.
+ * Pasted hosts, read by the package (read_hosts: CSV with a header, the line format or
+ * JSON), once per text. Text larger than a whole request may be (limits().max_body_bytes)
+ * is not read at all: no body could carry it, and reading megabytes on every keystroke
+ * would freeze the page.
  */
 function readPasted(text) {
-  if (pasted.text === text && pasted.revision === state.revision) return pasted.read;
+  const key = `${state.revision}|${state.locale}`;
+  if (pasted.text === text && pasted.key === key) return pasted.read;
   const size = tooLarge(text);
-  const read = size ? { tooLarge: size } : readHostsText(text, syntaxAt, state.revision);
-  pasted = { text, revision: state.revision, read };
+  const read = size ? { tooLarge: size } : state.pkg.read_hosts(text, { locale: state.locale, revision: state.revision });
+  pasted = { text, key, read };
   return read;
 }
 
@@ -123,12 +131,6 @@ function onHostsPaste(event) {
   event.preventDefault();
   state.refusedPaste = size;
   evaluate();
-}
-
-/** Where pasted JSON breaks, as the package's own parser says: {line, column}. */
-function syntaxAt(text) {
-  const syntax = state.pkg.validate(text, { revision: state.revision }).issues.find((i) => i.code === "syntax");
-  return syntax?.params ?? { line: "?", column: "?" };
 }
 
 function readPlan() {
@@ -164,33 +166,82 @@ function requestOptions() {
   return options;
 }
 
+const isError = (i) => i.severity === "error";
+
 function evaluate() {
-  const { pkg, locale, revision } = state;
+  const { pkg, locale } = state;
   const read = readHosts();
   const plan = readPlan();
   let built = { execute_batches: [], issues: [] };
-  if (read.syntax) {
-    const message = t(locale, "hosts_json_syntax", read.syntax);
-    built.issues.push({ path: "/hosts", code: "syntax", severity: "error", message, params: read.syntax });
-  } else if (read.tooLarge) {
+  let readIssues = [];
+  if (read.tooLarge) {
     const n = (v) => v.toLocaleString(locale);
     const { bytes, lines, max_body_bytes } = read.tooLarge;
     const message = t(locale, "hosts_too_large", { bytes: n(bytes), lines: n(lines), max_body_bytes: n(max_body_bytes) });
-    built.issues.push({ path: "/hosts", code: "too_large", severity: "error", message, params: read.tooLarge });
+    readIssues = [{ path: "/hosts", code: "too_large", severity: "error", message, params: read.tooLarge }];
   } else {
+    readIssues = read.issues ?? [];
     built = buildBatches(read, plan, locale);
   }
-  // When build_batches refuses, the body has no batches; its issues say why, so the
-  // body's own complaint about the empty list would only repeat them.
-  const refused = built.issues.some((i) => i.severity === "error");
-  const body = { execute_param: readParam(), execute_batches: built.execute_batches };
+  // A host list the package could not read whole, or hosts build_batches refuses: the
+  // body has no batches (a line left out must never go unnoticed); their issues say why,
+  // so the body's own complaint about the empty list would only repeat them.
+  const refused = readIssues.some(isError) || built.issues.some(isError);
+  const batches = refused ? [] : built.execute_batches;
+  const body = { execute_param: readParam(), execute_batches: batches };
   const result = pkg.build_request($("f-script-uuid").value, body, requestOptions());
-  const issues = [...result.issues.filter((i) => !(refused && i.path.startsWith("/execute_batches"))), ...built.issues]
+  const issues = [...result.issues.filter((i) => !(refused && i.path.startsWith("/execute_batches"))), ...readIssues, ...built.issues]
     .map((issue, i) => ({ issue, i }))
     .sort((a, b) => rank(a.issue.path) - rank(b.issue.path) || a.i - b.i)
     .map(({ issue }) => issue);
-  state.view = { issues, read, plan, body, batches: built.execute_batches, request: result.valid ? result.request : null };
+  const request = result.valid ? result.request : null;
+  const key = request ? requestKey(request) : null;
+  // An edited form clears the old result, and the confirmation asked for another request.
+  if (state.posted && !state.inflight && state.posted.key !== key) state.posted = null;
+  if (state.confirming && state.confirming !== key) state.confirming = false;
+  const partial = refused ? partialPicture(read, plan, [...readIssues, ...built.issues]) : null;
+  state.view = { issues, read, plan, body, batches, partial, request, key };
   render();
+  draft?.schedule();
+}
+
+/** What makes two requests the same run: where it goes, what it carries, who asks (not its language). */
+function requestKey(request) {
+  const headers = Object.entries(request.headers).filter(([name]) => name.toLowerCase() !== "x-language");
+  return JSON.stringify([request.method, request.url, headers, request.body]);
+}
+
+/**
+ * The rollout of the hosts that are fine, while others are refused (finding 8: one bad
+ * line must not hide the whole picture): build_batches asked again without the hosts
+ * the package named in an error. Only drawn, never posted. Null when nothing is left out
+ * by host, or the rest is refused too.
+ */
+function partialPicture(read, plan, issues) {
+  if (!Array.isArray(read.hosts) || read.hosts.length === 0) return null;
+  const bad = new Map(); // host index -> line
+  const badLines = new Set();
+  for (const issue of issues.filter(isError)) {
+    const m = /^\/hosts\/(\d+)(?:\/|$)/.exec(issue.path);
+    if (!m) continue;
+    const k = Number(m[1]);
+    const line = lineOf(issue, read);
+    if (line != null) badLines.add(line);
+    if (k < read.hosts.length) bad.set(k, line);
+  }
+  if (badLines.size === 0) return null;
+  const good = read.hosts.filter((_, k) => !bad.has(k));
+  if (good.length === 0) return null;
+  const built = state.pkg.build_batches(good, plan, { locale: state.locale, revision: state.revision });
+  if (built.issues.some(isError)) return null;
+  return { batches: built.execute_batches, lines: [...badLines].sort((a, b) => a - b) };
+}
+
+/** The 1-based line of the hosts text an issue is about: its own `line`, or its host's. */
+function lineOf(issue, read) {
+  if (typeof issue.params?.line === "number") return issue.params.line;
+  const m = /^\/hosts\/(\d+)(?:\/|$)/.exec(issue.path);
+  return m && Array.isArray(read?.lines) ? read.lines[Number(m[1])] ?? null : null;
 }
 
 /** build_batches, asked again only when the hosts read, the plan, the locale or the revision changed. */
@@ -217,14 +268,13 @@ function indexBy(attr) {
 }
 
 /** Where an issue is shown: the control at its path, or the nearest enclosing one. */
-function place(path, controls) {
-  const host = /^\/hosts\/(\d+)(?:\/|$)/.exec(path);
+function place(issue, controls) {
+  const { path } = issue;
+  const host = /^\/hosts(?:\/(\d+))?(?:\/|$)/.exec(path);
   if (host && state.hostsMode === "paste") {
-    const k = Number(host[1]);
-    const lines = state.view.read.lines;
-    return lines
-      ? { path: "/hosts", prefix: t(state.locale, "line_n", { n: lines[k] }), line: lines[k] }
-      : { path: "/hosts", prefix: t(state.locale, "host_n", { n: k + 1 }) };
+    const line = lineOf(issue, state.view.read);
+    if (line != null) return { path: "/hosts", prefix: t(state.locale, "line_n", { n: line }), line };
+    if (host[1] !== undefined) return { path: "/hosts", prefix: t(state.locale, "host_n", { n: Number(host[1]) + 1 }) };
   }
   // A param_refer as a whole (or its fixed refer_type) is shown at its param_id.
   const refer = /^(\/execute_param\/script_params\/\d+\/param_refer)(?:\/refer_type)?$/.exec(path);
@@ -252,13 +302,10 @@ function focusAt(at) {
   const target = control.tagName === "FIELDSET"
     ? control.querySelector("input:not([disabled]), select, textarea, button:not([disabled])") ?? control
     : control;
-  target.focus();
-  target.scrollIntoView({ block: "center", behavior: "smooth" });
-  if (at.line && target.tagName === "TEXTAREA") {
-    const lines = target.value.split("\n");
-    const start = lines.slice(0, at.line - 1).reduce((n, l) => n + l.length + 1, 0);
-    target.setSelectionRange(start, start + (lines[at.line - 1] ?? "").length);
-  }
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: "center" });
+  // The line itself, selected and scrolled into view inside the box (finding 8).
+  if (at.line && target.tagName === "TEXTAREA") selectLine(target, at.line);
 }
 
 function renderIssues() {
@@ -269,7 +316,7 @@ function renderIssues() {
   for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
   const summary = [];
   for (const issue of view.issues) {
-    const at = place(issue.path, controls);
+    const at = place(issue, controls);
     const sev = t(locale, issue.severity);
     const text = at.prefix ? `${at.prefix} · ${issue.message}` : issue.message;
     const slot = at.path && slots.get(at.path);
@@ -285,22 +332,47 @@ function renderIssues() {
   $("summary").replaceChildren(...summary);
   const errors = view.issues.filter((i) => i.severity === "error").length;
   const warnings = view.issues.length - errors;
+  // Without a token the API answers 401 (finding 9): checked, but not "ready to post".
+  const noToken = !errors && $("f-token").value === "";
   const stateEl = $("state");
-  stateEl.className = `state ${errors ? "blocked" : warnings ? "ready warn" : "ready"}`;
+  stateEl.className = `state ${errors ? "blocked" : warnings || noToken ? "ready warn" : "ready"}`;
   stateEl.textContent = errors ? t(locale, "not_ready", { errors, warnings })
+    : noToken ? t(locale, warnings ? "no_token_warnings" : "no_token", { warnings })
     : warnings ? t(locale, "ready_warnings", { warnings }) : t(locale, "ready");
+  renderGutter();
+}
+
+/** The hosts box's line numbers, each line an error or warning names marked. */
+function renderGutter() {
+  const gutter = $("hosts-gutter");
+  const { read, issues } = state.view;
+  if (state.hostsMode !== "paste" || read.tooLarge) return drawGutter(gutter, 0, new Map());
+  const marks = new Map();
+  for (const issue of issues) {
+    const line = /^\/hosts(?:\/|$)/.test(issue.path) ? lineOf(issue, read) : null;
+    if (line != null && marks.get(line) !== "error") marks.set(line, issue.severity);
+  }
+  return drawGutter(gutter, Math.max(1, measureText($("f-hosts").value).lines), marks);
 }
 
 // ---------- the rest of the page ----------
 
 function renderPicture() {
   const { locale, limits, view } = state;
-  const batches = view.batches;
-  const hosts = batches.length ? batches.reduce((n, b) => n + b.target_instances.length, 0)
+  const partial = view.partial;
+  const batches = partial ? partial.batches : view.batches;
+  const hosts = view.batches.length ? view.batches.reduce((n, b) => n + b.target_instances.length, 0)
     : Array.isArray(view.read.hosts) ? view.read.hosts.length : 0;
-  $("totals").textContent = t(locale, "totals", { ...limits, hosts, batches: batches.length });
+  $("totals").textContent = t(locale, "totals", { ...limits, hosts, batches: view.batches.length });
   $("batches").replaceChildren(...batchColumns(locale, batches, view.plan.group_by, state.revision));
+  $("batches").classList.toggle("partial", Boolean(partial));
   $("batches-empty").hidden = batches.length > 0;
+  $("partial").hidden = !partial;
+  if (partial) {
+    const list = partial.lines.join(", ");
+    const lines = t(locale, partial.lines.length === 1 ? "lines_list" : "lines_list_many", { list });
+    $("partial").textContent = t(locale, "partial", { lines });
+  }
   $("params-count").textContent = `${state.params.length} / ${limits.max_script_params}`;
 }
 
@@ -329,15 +401,59 @@ function renderOutcome() {
   box.replaceChildren(...outcomeView(state.locale, state.limits, posted));
 }
 
+/** The URL's origin, or null when it has none. */
+function originOf(url) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Is this the local stand-in? The page's own server is the stand-in (www/serve.mjs): COC
+ * never serves this console, so an endpoint at the page's own origin is never COC.
+ */
+const isStandIn = (url) => (location.protocol === "http:" || location.protocol === "https:") && originOf(url) === location.origin;
+
+/** The endpoint the form posts to: as typed, or the package's own default. */
+const endpointNow = () => $("f-endpoint").value.trim() || state.defaultEndpoint || "";
+
+function renderEndpoint() {
+  const standIn = isStandIn(endpointNow());
+  $("endpoint-standin").hidden = !standIn;
+  $("h-endpoint-standin").hidden = !standIn;
+  if (state.defaultEndpoint) $("f-endpoint").placeholder = state.defaultEndpoint;
+}
+
+/** Post, or the confirmation step (what will run, where), or neither while in flight. */
+function renderPost() {
+  const { locale, view } = state;
+  const post = $("post");
+  const done = Boolean(state.posted?.outcome?.ok && state.posted.key === view.key);
+  post.hidden = Boolean(state.confirming);
+  post.disabled = !view.request || state.inflight || done;
+  post.textContent = t(locale, state.inflight ? "posting" : done ? "posted" : "post");
+  post.setAttribute("aria-busy", String(state.inflight));
+  const box = $("confirm-run");
+  box.hidden = !state.confirming;
+  if (state.confirming) {
+    const revision = `${label(locale, state.revision, `revision_${state.revision}`)} (${state.revision})`;
+    const endpoint = originOf(view.request.url) ?? view.request.url;
+    $("confirm-text").textContent = confirmText(locale, {
+      script: $("f-script-uuid").value, batches: view.batches, revision,
+      endpoint: isStandIn(view.request.url) ? `${endpoint} (${t(locale, "stand_in")})` : endpoint,
+    });
+  }
+}
+
 function render() {
   renderIssues();
   renderPicture();
   renderPreviews();
   renderOutcome();
-  const post = $("post");
-  post.disabled = !state.view.request || state.inflight;
-  post.textContent = t(state.locale, state.inflight ? "posting" : "post");
-  post.setAttribute("aria-busy", String(state.inflight));
+  renderEndpoint();
+  renderPost();
 }
 
 function renderParamRows(focus) {
@@ -354,11 +470,21 @@ function renderHostRows(focus) {
   if (focus) form.querySelector(focus)?.focus();
 }
 
+/** A placeholder a label writes as it is: the API's own path parameter. */
+const LITERAL = { script_uuid: "{script_uuid}" };
+
 function applyLabels() {
   const { locale, limits, revision } = state;
-  const say = (key) => label(locale, revision, key, limits ?? {});
+  const values = { ...(limits ?? {}), default_endpoint: state.defaultEndpoint ?? undefined, ...LITERAL };
+  const say = (key) => label(locale, revision, key, values);
+  // Until the package has given its numbers, a hint that needs one says nothing (finding
+  // 11: never a raw "{timeout_min}" on a slow link).
+  const unfilled = (text) => /\{\w+\}/.test(text.replaceAll(LITERAL.script_uuid, ""));
   document.documentElement.lang = locale;
-  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = say(el.dataset.i18n);
+  for (const el of document.querySelectorAll("[data-i18n]")) {
+    const text = say(el.dataset.i18n);
+    el.textContent = unfilled(text) ? "" : text;
+  }
   for (const el of document.querySelectorAll("[data-i18n-aria-label]")) el.setAttribute("aria-label", say(el.dataset.i18nAriaLabel));
   for (const el of document.querySelectorAll("[data-i18n-placeholder]")) el.setAttribute("placeholder", say(el.dataset.i18nPlaceholder));
   $("subtitle").textContent = say($("f-public").checked ? "subtitle_public" : "subtitle");
@@ -426,7 +552,7 @@ function setRevision(revision) {
 function setHostsMode(mode) {
   if (mode === "rows") {
     const read = readHosts();
-    if (read.syntax || read.tooLarge) {
+    if (read.tooLarge || !Array.isArray(read.hosts) || read.issues?.some((i) => i.code === "syntax")) {
       // Nothing to turn into rows: stay on the text, where its issue is shown.
       $("mode-paste").checked = true;
       $("f-hosts").focus();
@@ -445,12 +571,30 @@ function setHostsMode(mode) {
 
 // ---------- posting ----------
 
+/** Post asks first: what will run, on how many hosts, where (finding 2). */
+function askToPost() {
+  const { view } = state;
+  if (!view?.request || state.inflight || state.confirming) return;
+  state.confirming = view.key;
+  renderPost();
+  $("confirm-yes").focus();
+}
+
+function cancelPost() {
+  state.confirming = false;
+  renderPost();
+  $("post").focus();
+}
+
+/** The one POST of a confirmed request: never two at once, never again after a success. */
 async function post() {
-  const request = state.view?.request;
-  if (!request || state.inflight) return;
+  const { request, key } = state.view ?? {};
+  if (!request || state.inflight || state.confirming !== key) return;
+  state.confirming = false;
   state.inflight = true;
   render();
   const time = new Date().toLocaleTimeString(state.locale);
+  const standIn = isStandIn(request.url);
   try {
     const response = await fetch(request.url, {
       method: request.method, headers: request.headers, body: request.body,
@@ -458,13 +602,16 @@ async function post() {
     });
     const text = await response.text();
     // The headers (fetch's Headers) give the outcome its request_id (X-Request-Id).
-    state.posted = { outcome: state.pkg.parse_response(response.status, text, response.headers), time, url: request.url };
+    state.posted = { outcome: state.pkg.parse_response(response.status, text, response.headers), time, url: request.url, standIn };
     if (state.posted.outcome.ok) watchOrder(state.posted.outcome.execute_uuid);
   } catch (err) {
-    state.posted = { error: String(err?.message ?? err), time, url: request.url };
+    state.posted = { error: String(err?.message ?? err), time, url: request.url, standIn };
   }
+  // The result belongs to the form as it is now: the next edit clears it.
   state.inflight = false;
+  state.posted.key = state.view.key;
   render();
+  $("outcome").focus();
 }
 
 /** Watches the order a post started, on the same endpoint, with the same token. */
@@ -491,12 +638,14 @@ const PARAM_KEYS = {
 
 function onInput(event) {
   const el = event.target;
+  if (el.id === "import-text") return;
   if (el.dataset.kind === "param") state.params[Number(el.dataset.i)][PARAM_KEYS[el.dataset.field]] = el.value;
   if (el.dataset.kind === "host") state.hostRows[Number(el.dataset.i)][el.dataset.field] = el.value;
   if (el.name === "hosts-mode" || el.name === "revision") return;
   if (el.id === "f-public") applyLabels();
   if (el.id === "f-hosts") state.refusedPaste = null;
   if (state.pkg) evaluate();
+  else draft.schedule();
 }
 
 function onClick(event) {
@@ -557,7 +706,172 @@ function setLocale(locale) {
   if (state.pkg) evaluate();
 }
 
+// ---------- the draft: the form kept across reloads (draft.js), never the token ----------
+
+const text = (v) => (typeof v === "string" ? v : "");
+const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** The form as a draft keeps it: every field but the token. */
+function snapshot() {
+  return {
+    script_uuid: $("f-script-uuid").value, endpoint: $("f-endpoint").value, project_id: $("f-project").value,
+    public: $("f-public").checked, execute_user: $("f-user").value, timeout: $("f-timeout").value,
+    success_rate: $("f-rate").value, resourceful: isCurrent() ? state.resourceful : $("f-resourceful").checked,
+    params: state.params.map((p) => ({ ...p })), hostsMode: state.hostsMode,
+    hosts: state.refusedPaste ? "" : $("f-hosts").value, hostRows: state.hostRows,
+    sizes: $("f-sizes").value, group_by: $("f-group").value, pause: $("f-pause").value,
+  };
+}
+
+/** Puts a snapshot's fields (a draft, an imported body, the defaults) into the form; absent ones stay. */
+function applyFields(d) {
+  const set = (id, v) => { if (typeof v === "string") $(id).value = v; };
+  set("f-script-uuid", d.script_uuid);
+  set("f-endpoint", d.endpoint);
+  set("f-project", d.project_id);
+  if (typeof d.public === "boolean") $("f-public").checked = d.public;
+  set("f-user", d.execute_user);
+  set("f-timeout", d.timeout);
+  set("f-rate", d.success_rate);
+  if (typeof d.resourceful === "boolean") {
+    if (isCurrent()) state.resourceful = d.resourceful;
+    else $("f-resourceful").checked = d.resourceful;
+  }
+  if (Array.isArray(d.params)) {
+    state.params = d.params.filter(isObject).map((p) => ({
+      name: text(p.name), value: text(p.value), param_id: text(p.param_id), param_version: text(p.param_version),
+    }));
+  }
+  set("f-hosts", d.hosts);
+  if (Array.isArray(d.hostRows)) {
+    state.hostRows = d.hostRows.filter(isObject).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, text(v)])));
+  }
+  if (d.hostsMode === "paste" || d.hostsMode === "rows") {
+    state.hostsMode = d.hostsMode;
+    $(`mode-${d.hostsMode}`).checked = true;
+    $("hosts-paste").hidden = d.hostsMode !== "paste";
+    $("hosts-rows").hidden = d.hostsMode !== "rows";
+  }
+  set("f-sizes", d.sizes);
+  set("f-group", d.group_by);
+  set("f-pause", d.pause);
+  state.refusedPaste = null;
+  applyRevision();
+  applyLabels();
+  renderParamRows();
+  renderHostRows();
+}
+
+/** The values the package gives the form, where the operator has typed nothing (finding 11). */
+function fillDefaults() {
+  if ($("f-user").value === "") $("f-user").value = state.limits.execute_user_root;
+  if ($("f-rate").value === "") $("f-rate").value = String(state.limits.success_rate_max);
+  if ($("f-endpoint").value === "" && (location.protocol === "http:" || location.protocol === "https:")) {
+    $("f-endpoint").value = location.origin;
+  }
+}
+
+const draft = new Draft(snapshot);
+/** The form as the page opens it, before a draft is restored: what "Clear the form" brings back. */
+let pristine = null;
+
+function clearDraft() {
+  applyFields(pristine);
+  if (state.pkg) fillDefaults();
+  state.importNote = null;
+  renderImportNote();
+  draft.clear(snapshot());
+  if (state.pkg) evaluate();
+}
+
+// ---------- importing a body (import.js) ----------
+
+/** Hosts as the hosts box shows them: lines when they survive as lines, else JSON as given. */
+function hostsText(hosts) {
+  const { columns } = hostFormat(state.revision);
+  const plain = hosts.every((host) => isObject(host) && Object.entries(host).every(([k, v]) => columns.includes(k) && typeof v === "string"));
+  return plain ? rowsToText(hostsToRows(hosts, state.revision), state.revision) : JSON.stringify(hosts, null, 2);
+}
+
+/** Fills the form from a pasted, dropped or opened body; its issues are listed at the import and shown at their fields. */
+function importBody(source) {
+  const { pkg, locale, revision } = state;
+  if (!pkg) return;
+  if (source.trim() === "") {
+    state.importNote = { lines: [t(locale, "import_empty")], issues: [], sizes: [] };
+    return renderImportNote();
+  }
+  const report = pkg.validate(source, { locale, revision });
+  let body;
+  try {
+    body = JSON.parse(source);
+  } catch {
+    // The package says where it breaks.
+    state.importNote = { lines: [], issues: report.issues, sizes: [] };
+    return renderImportNote();
+  }
+  const got = fieldsFromBody(body, hostsText);
+  if (!got) {
+    state.importNote = { lines: [t(locale, "import_not_object")], issues: report.issues, sizes: [] };
+    return renderImportNote();
+  }
+  applyFields(got.fields);
+  evaluate();
+  state.importNote = {
+    lines: [t(locale, "import_done", { hosts: got.hosts, batches: got.batches, params: got.fields.params.length }),
+      ...got.notes.map((n) => t(locale, n.key, n.values))],
+    issues: report.issues,
+    sizes: got.sizes,
+  };
+  renderImportNote();
+}
+
+/**
+ * The body's own issues (validate of the text as imported), each at the field the form
+ * shows it in: a host's by its line, a parameter's at its row; a click goes there.
+ */
+function renderImportNote() {
+  const box = $("m-import");
+  const note = state.importNote;
+  if (!note) return box.replaceChildren();
+  const controls = indexBy("name");
+  const hostsAt = (path) => {
+    // /execute_batches/i/target_instances/j/... -> the host's place in the hosts box.
+    const m = /^\/execute_batches\/(\d+)\/target_instances\/(\d+)(\/.*)?$/.exec(path);
+    if (!m) return null;
+    const k = note.sizes.slice(0, Number(m[1])).reduce((n, size) => n + size, 0) + Number(m[2]);
+    return `/hosts/${k}${m[3] ?? ""}`;
+  };
+  const items = note.issues.map((issue) => {
+    const at = place({ ...issue, path: hostsAt(issue.path) ?? issue.path }, controls);
+    const where = [labelOf(controls.get(at.path)), at.prefix].filter(Boolean).join(" · ");
+    const link = h("button", { type: "button", class: "issue-link", disabled: !at.path },
+      h("span", { class: "sev" }, t(state.locale, issue.severity)), where ? h("span", { class: "where" }, where) : null,
+      h("span", { class: "text" }, issue.message));
+    link.addEventListener("click", () => focusAt(at));
+    return h("li", { class: issue.severity }, link);
+  });
+  box.replaceChildren(...note.lines.map((line) => h("p", { class: "import-line" }, line)),
+    items.length ? h("ul", { class: "summary" }, items) : null);
+}
+
+async function importFile(file) {
+  if (!file || !state.pkg) return;
+  // A body is at most limits().max_body_bytes: a larger file is not read at all.
+  const max = state.limits.max_body_bytes;
+  if (file.size > max) {
+    const n = (v) => v.toLocaleString(state.locale);
+    state.importNote = { lines: [t(state.locale, "import_too_large", { bytes: n(file.size), max_body_bytes: n(max) })], issues: [], sizes: [] };
+    return renderImportNote();
+  }
+  $("import-text").value = await file.text();
+  return importBody($("import-text").value);
+}
+
 async function start() {
+  pristine = snapshot();
+  const kept = draft.load();
+  if (kept) applyFields(kept);
   applyRevision();
   applyLabels();
   for (const b of document.querySelectorAll("[data-locale]")) b.addEventListener("click", () => setLocale(b.dataset.locale));
@@ -565,6 +879,10 @@ async function start() {
     if (e.target.name === "revision") setRevision(e.target.value);
     else if (e.target.name === "hosts-mode" && state.pkg) setHostsMode(e.target.value);
   });
+  // What is typed while the package loads is kept (and saved), never overwritten.
+  form.addEventListener("input", onInput);
+  form.addEventListener("submit", (e) => e.preventDefault());
+  $("clear-draft").addEventListener("click", clearDraft);
   try {
     // The module's bytes are fetched alongside its glue, not after it (one round trip
     // less before the first check; the wasm is most of what there is to load).
@@ -579,14 +897,24 @@ async function start() {
     return;
   }
   $("state").removeAttribute("data-i18n");
-  $("f-user").value = state.limits.execute_user_root;
-  $("f-rate").value = String(state.limits.success_rate_max);
-  if (location.protocol === "http:" || location.protocol === "https:") $("f-endpoint").value = location.origin;
-  form.addEventListener("input", onInput);
+  // The package's default endpoint, as its own requests name it (it exports no constant).
+  state.defaultEndpoint = originOf(state.pkg.build_order_request("SCT0", {}).request?.url ?? "");
+  fillDefaults();
+  draft.baseline();
   form.addEventListener("click", onClick);
   $("f-hosts").addEventListener("paste", onHostsPaste);
-  form.addEventListener("submit", (e) => e.preventDefault());
-  $("post").addEventListener("click", post);
+  followScroll($("f-hosts"), $("hosts-gutter"));
+  $("post").addEventListener("click", askToPost);
+  $("confirm-yes").addEventListener("click", post);
+  $("confirm-no").addEventListener("click", cancelPost);
+  $("import-fill").addEventListener("click", () => importBody($("import-text").value));
+  $("import-file").addEventListener("change", (e) => importFile(e.target.files?.[0]));
+  $("import-text").addEventListener("drop", (e) => {
+    const file = e.dataTransfer?.files?.[0];
+    if (!file) return; // dropped text lands in the box as typed; Fill the form reads it
+    e.preventDefault();
+    importFile(file);
+  });
   applyLabels();
   renderParamRows();
   if (state.hostsMode === "rows") renderHostRows();

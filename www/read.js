@@ -1,5 +1,7 @@
 // Reading what the operator typed into values for the package. No judgement here: a
-// value that is not what the API wants goes as it is, and the package says why.
+// value that is not what the API wants goes as it is, and the package says why. Pasted
+// host lists are read by the package itself (read_hosts); what is left here writes host
+// rows back into text and rewrites lines from one revision's columns into another's.
 
 /** The revisions the console offers, the package's default first (revisions.md). */
 export const REVISIONS = ["page", "current"];
@@ -64,43 +66,8 @@ function cellsToHost(cells, columns, format) {
   return host;
 }
 
-/**
- * Pasted hosts: a JSON array (or any JSON, which build_batches judges), or lines in the
- * revision's column format (comma or tab; see HOST_FORMATS). A first line naming fields
- * only is a header that sets the column order; `#` starts a comment line. Returns the
- * hosts and, for lines, the line number of each host; for JSON that does not parse,
- * `syntaxAt(text)`, which says where it breaks.
- */
-export function readHostsText(text, syntaxAt, revision = "page") {
-  const s = text.trim();
-  if (s === "") return { hosts: [], lines: [] };
-  if (s[0] === "[" || s[0] === "{") {
-    try {
-      return { hosts: JSON.parse(s), lines: null };
-    } catch {
-      return { syntax: syntaxAt(text) };
-    }
-  }
-  const format = hostFormat(revision);
-  const hosts = [];
-  const lines = [];
-  let columns = format.columns;
-  text.split(/\r\n|\n|\r/).forEach((line, i) => {
-    const trimmed = line.trim();
-    if (trimmed === "" || trimmed.startsWith("#")) return;
-    const cells = trimmed.split(/[,\t]/).map((c) => c.trim());
-    if (hosts.length === 0 && isHeader(cells, format)) {
-      columns = cells;
-      return;
-    }
-    hosts.push(cellsToHost(cells, columns, format));
-    lines.push(i + 1);
-  });
-  return { hosts, lines };
-}
-
 /** The size of pasted text, counted without copying it: UTF-8 bytes (as it would be sent)
- * and lines (as readHostsText splits them). */
+ * and lines (as read_hosts counts them). */
 export function measureText(text) {
   let bytes = 0;
   let lines = 1;

@@ -112,6 +112,24 @@ export function batchColumns(locale, batches, groupBy, revision) {
   });
 }
 
+/**
+ * The confirmation before a post: "Run script X on 37 hosts in 7 batches, pausing after
+ * batch 1, under revision R, to ENDPOINT?" — every part read from the request's batches.
+ */
+export function confirmText(locale, { script, batches, revision, endpoint }) {
+  const count = batches.reduce((n, b) => n + b.target_instances.length, 0);
+  const pauses = batches.filter((b) => b.rotation_strategy === "PAUSE").map((b) => b.batch_index);
+  return t(locale, "confirm_summary", {
+    script,
+    hosts: count === 1 ? t(locale, "one_host") : t(locale, "n_hosts", { n: count }),
+    batches: batches.length === 1 ? t(locale, "one_batch") : t(locale, "n_batches", { n: batches.length }),
+    pauses: pauses.length === 0 ? t(locale, "no_pausing")
+      : t(locale, pauses.length === 1 ? "pausing_after" : "pausing_after_many", { list: pauses.join(", ") }),
+    revision,
+    endpoint,
+  });
+}
+
 /** A shell word in single quotes. */
 const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -127,8 +145,9 @@ export function curlCommand(request) {
 
 /** What a post came to, from parse_response's outcome (or a network failure). */
 export function outcomeView(locale, limits, posted) {
-  const { outcome, error, time, url } = posted;
-  const when = [h("p", { class: "out-at" }, t(locale, "out_at", { time, url })),
+  const { outcome, error, time, url, standIn } = posted;
+  const when = [standIn ? h("p", {}, h("span", { class: "badge standin", id: "outcome-standin" }, t(locale, "stand_in"))) : null,
+    h("p", { class: "out-at" }, t(locale, "out_at", { time, url })),
     outcome?.request_id ? h("p", { class: "out-at", id: "request-id" }, t(locale, "out_request_id", { id: outcome.request_id })) : null]
     .filter(Boolean);
   const dl = (pairs) => h("dl", {}, pairs.flatMap(([k, v, cls]) => [h("dt", {}, k), h("dd", { class: cls }, v)]));
@@ -143,8 +162,13 @@ export function outcomeView(locale, limits, posted) {
   }
   if (outcome.kind === "api") {
     // Only a 204 cannot carry the code and message; any other status simply left them out.
+    // Both missing is said once (finding 9), not once per field.
+    const title = h("p", { class: "out-title" }, t(locale, "out_api", { status: outcome.status }));
+    if (outcome.error_code == null && outcome.error_msg == null && outcome.status === 204) {
+      return [title, h("p", { class: "unknown" }, t(locale, "out_unknown_both")), ...when];
+    }
     const unknown = t(locale, outcome.status === 204 ? "out_unknown" : "out_unknown_other");
-    return [h("p", { class: "out-title" }, t(locale, "out_api", { status: outcome.status })),
+    return [title,
       dl([["error_code", outcome.error_code ?? unknown, outcome.error_code == null ? "unknown" : "code"],
         ["error_msg", outcome.error_msg ?? unknown, outcome.error_msg == null ? "unknown" : ""]]), ...when];
   }

@@ -7,6 +7,7 @@
 //! `script_uuid` or response text that is not a string, options of the wrong shape.
 //! `validate` never throws.
 
+mod hosts;
 mod plain;
 mod read;
 mod rollout;
@@ -170,36 +171,48 @@ fn read_headers(js: &JsValue) -> Result<Option<Headers>, JsValue> {
 }
 
 /// A body read from JS (an object, or JSON text), or the sink holding why it cannot be
-/// judged: R-SIZE or, for text, R-SYNTAX.
+/// judged: R-SIZE or, for text, R-SYNTAX. An object is read as its posted text
+/// (`JSON.stringify`, plain.rs), so what `build_request` sends is what `validate` judged.
 fn read_body(body: &JsValue, revision: Revision) -> Result<Value, Sink> {
     if let Some(text) = body.dyn_ref::<JsString>() {
         return crate::validate::parse_body(&body_text(text)?);
     }
-    read(body, &|at| stand_in::for_body(at, revision)).map_err(|too| too.refusal(""))
+    let posted = plain::posted(body, false).map_err(|too| too.refusal(""))?;
+    posted_value(&posted, revision)
+}
+
+/// A body's posted text as a value, with a stand-in (stand_in.rs) at each slot where its
+/// `null` stands for what JSON cannot say.
+fn posted_value(posted: &plain::Posted, revision: Revision) -> Result<Value, Sink> {
+    let mut value = crate::validate::parse_body(&body_text(&posted.text)?)?;
+    read::fill(&mut value, &posted.holes, &|at| stand_in::for_body(at, revision));
+    Ok(value)
 }
 
 /// `validate` on a JS value: text goes through the core's own text path (R-SIZE,
-/// R-SYNTAX), anything else through the bounded reader.
+/// R-SYNTAX); so does an object, as the text `JSON.stringify` makes of it (plain.rs), so
+/// `validate(x)` is `validate(JSON.stringify(x))`. Where that text holds a `null` for what
+/// JSON cannot say (a BigInt, a getter that throws), it is read with a stand-in there.
 fn validate_value(body: &JsValue, options: &Options) -> Report {
-    // Text is judged without ever becoming a `serde_json::Value` (validate/node.rs).
     if let Some(text) = body.dyn_ref::<JsString>() {
-        return match too_long(text) {
-            None => with_text(text, |text| crate::validate_json_with(text, options)),
-            Some(refusal) => refusal.finish(options.locale),
-        };
+        return validate_text(text, options);
     }
-    // A plain object as its JSON text, when that is what the reader would read (plain.rs)
-    // and within R-SIZE; else the reader, which also says how large a large one is.
-    if let Some(text) = plain::json_text(body).filter(|t| t.length() as usize <= MAX_BODY_BYTES) {
-        let report =
-            with_text(&text, |text| (text.len() <= MAX_BODY_BYTES).then(|| crate::validate_json_with(text, options)));
-        if let Some(report) = report {
-            return report;
-        }
-    }
-    match read_body(body, options.revision) {
+    let posted = match plain::posted(body, false) {
+        Ok(posted) if posted.holes.is_empty() => return validate_text(&posted.text, options),
+        Ok(posted) => posted,
+        Err(too) => return too.refusal("").finish(options.locale),
+    };
+    match posted_value(&posted, options.revision) {
         Ok(value) => crate::validate_with(&value, options),
         Err(refusal) => refusal.finish(options.locale),
+    }
+}
+
+/// Judges JSON text without it ever becoming a `serde_json::Value` (validate/node.rs).
+fn validate_text(text: &JsString, options: &Options) -> Report {
+    match too_long(text) {
+        None => with_text(text, |text| crate::validate_json_with(text, options)),
+        Some(refusal) => refusal.finish(options.locale),
     }
 }
 

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import net from "node:net";
 import { describe, test } from "node:test";
 
-import { field, hostLines, messagesAt, openConsole, sharedConsole, startServer } from "./helpers.mjs";
+import { assertAxe, field, hostLines, messagesAt, openConsole, sharedConsole, startServer } from "./helpers.mjs";
 
 const TOKEN = "tok-3f9a1c-very-secret";
 const KNOWN_SCRIPT = "demo-restart-nginx"; // in www/stand-in-scripts.json
@@ -106,6 +106,7 @@ describe("the console", () => {
       return `${s.color} ${tag.backgroundColor}`;
     });
     assert.notEqual(await look(".msg.error"), await look(".msg.warning"));
+    await assertAxe(page, "errors and warnings at their fields");
 
     // A summary entry moves focus to its field; the host entry selects the line.
     await page.locator("#summary li", { hasText: "1800" }).locator("button").click();
@@ -189,6 +190,7 @@ describe("the console", () => {
     await fillValid(page, { hosts: HOSTS_23 });
     await field(page, "/plan/sizes").fill("1, 25%");
     await page.locator("#post").click();
+    await page.locator("#confirm-yes").click();
     await page.waitForSelector("#outcome.ok");
     assert.match(await text(page, "#execute-uuid"), /^SCT\d{14}[0-9a-f]{9}$/);
     assert.match(await text(page, "#outcome"), /at most 1 MB of the script's log/);
@@ -229,11 +231,12 @@ describe("the console", () => {
     await fillValid(page);
     await field(page, "/script_uuid").fill("no-such-script");
     await page.locator("#post").click();
+    await page.locator("#confirm-yes").click();
     await page.waitForSelector("#outcome.api");
     // The stand-in sends the page's 204 with error_code in the body; a browser never
     // reads a 204's body, so parse_response reports an API error without the code.
     assert.match(await text(page, "#outcome"), /The API refused the request \(HTTP 204\)/);
-    assert.match(await text(page, "#outcome dd.unknown"), /204 response carries no body/);
+    assert.match(await text(page, "#outcome .unknown"), /204 response carries no body/);
     await close();
 
     // A service that sends its error with a readable status: the code is shown as sent.
@@ -246,6 +249,7 @@ describe("the console", () => {
       await fillValid(p);
       await field(p, "/script_uuid").fill("no-such-script");
       await p.locator("#post").click();
+      await p.locator("#confirm-yes").click();
       // parse_response reads {error_code, error_msg} from any status but 200 (revisions.md).
       await p.waitForSelector("#outcome.api");
       assert.match(await text(p, "#outcome"), /The API refused the request \(HTTP 400\)/);
@@ -263,6 +267,7 @@ describe("the console", () => {
     await fillValid(page);
     await field(page, "/endpoint").fill(`http://127.0.0.1:${await closedPort()}`);
     await page.locator("#post").click();
+    await page.locator("#confirm-yes").click();
     await page.waitForSelector("#outcome.network");
     assert.match(await text(page, "#outcome"), /^Network failure: /);
     await close();
@@ -273,6 +278,7 @@ describe("the console", () => {
     await fillValid(page);
     await page.locator("#f-token").fill("");
     await page.locator("#post").click();
+    await page.locator("#confirm-yes").click();
     // A 401 whose body carries error_code is an API error (parse_response, revisions.md).
     await page.waitForSelector("#outcome.api");
     assert.match(await text(page, "#outcome"), /The API refused the request \(HTTP 401\)/);
@@ -311,6 +317,7 @@ describe("the console", () => {
     const [m] = await messagesAt(page, "/execute_param/timeout");
     assert.match(m.text, /^错误timeout .*5.*1800.*4$/);
     assert.match(await text(page, "#h-timeout"), /单位秒，5 到 1800/);
+    await assertAxe(page, "中文 with an error");
     await field(page, "/execute_param/timeout").fill("300");
     assert.equal(await text(page, "#state"), "可以发送");
     const curl = await text(page, "#curl-text");
@@ -328,6 +335,7 @@ describe("the console", () => {
     assert.equal(await page.locator("#host-rows > li").count(), 2);
     await page.locator("#add-host").click();
     assert.equal(await page.evaluate(() => document.activeElement.name), "/hosts/2/resource_id");
+    await assertAxe(page, "host rows");
     await field(page, "/hosts/2/resource_id").fill("ecs-new");
     const msgs = await messagesAt(page, "/hosts/2/agent_sn");
     assert.equal(msgs[0].severity, "error");
@@ -347,11 +355,11 @@ describe("the console", () => {
     await field(page, "/hosts").fill(JSON.stringify(hosts, null, 2));
     const [unknown] = await messagesAt(page, "/hosts");
     assert.equal(unknown.severity, "warning");
-    assert.match(unknown.text, /^WarningHost 1 · .*agent_status/);
+    assert.match(unknown.text, /^WarningLine 2 · .*agent_status/);
     assert.equal(await page.locator("#batches .chip").allTextContents().then((c) => c.join()), "ecs-1");
     await field(page, "/hosts").fill('\n[\n  {"resource_id": }\n]');
     const [broken] = await messagesAt(page, "/hosts");
-    assert.equal(broken.text, "Errornot valid JSON (line 3, column 19)");
+    assert.match(broken.text, /^ErrorLine 3 · .*not valid JSON \(line 3, column 19\)$/);
     // Broken text cannot become rows: the switch stays on the text.
     await page.locator('label[for="mode-rows"]').click();
     assert.equal(await page.locator("#mode-paste").isChecked(), true);
@@ -377,6 +385,9 @@ describe("the console", () => {
       await page.keyboard.press("Backspace");
       await page.keyboard.press("Backspace");
       await page.locator("#post").focus();
+      await page.keyboard.press("Enter");
+      // The confirmation takes the focus; Enter again posts.
+      assert.equal(await page.evaluate(() => document.activeElement.id), "confirm-yes");
       await page.keyboard.press("Enter");
       await page.waitForSelector("#outcome.ok");
       assert.deepEqual(problems, []);

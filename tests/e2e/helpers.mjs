@@ -1,7 +1,10 @@
 // Shared by the end-to-end tests and the screenshot script: the real server, started on a
 // free port, and Debian's Chromium driven by playwright-core.
 
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before } from "node:test";
@@ -57,6 +60,7 @@ export function hostLines(count, regions) {
  * A fresh page on the console served at `url`, with every console message (`logs`), every
  * error, warning, page error and dialog (`problems`) and every request (`requests`, as
  * "url headers body" lines) kept, and the package's `limits()` as the page reads them.
+ * `close()` asserts axe-core finds no violation in the page's last state, then closes it.
  */
 export async function openConsole(browser, url, viewport = { width: 1280, height: 800 }) {
   const context = await browser.newContext({ viewport });
@@ -74,7 +78,15 @@ export async function openConsole(browser, url, viewport = { width: 1280, height
   await page.goto(url);
   await page.waitForSelector("#state.ready, #state.blocked");
   const limits = await page.evaluate(async () => (await import("/pkg/coc_script_exec.js")).limits());
-  return { page, limits, logs, problems, requests, close: () => context.close() };
+  // Closing runs axe-core on the state the test ended in (every test's last state is checked).
+  const close = async () => {
+    try {
+      if (!page.isClosed()) await assertAxe(page, "the test's last state");
+    } finally {
+      await context.close();
+    }
+  };
+  return { page, limits, logs, problems, requests, close };
 }
 
 /** The visible control whose `name` is this JSON Pointer. */
@@ -101,4 +113,21 @@ export function sharedConsole() {
     await shared.server?.stop();
   });
   return shared;
+}
+
+/** axe-core's source, read once: evaluated in the page (over CDP, so the page's CSP allows it). */
+let axeSource = null;
+
+/**
+ * Runs axe-core (WCAG 2.x A and AA, and axe's best practices) on the page as it is now and
+ * asserts no violation; `state` names the state in the failure message.
+ */
+export async function assertAxe(page, state) {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  });
+  assert.deepEqual(violations, [], `axe-core found violations in the state "${state}"`);
 }

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { field, hostLines, messagesAt, openConsole, sharedConsole } from "./helpers.mjs";
+import { assertAxe, field, hostLines, messagesAt, openConsole, sharedConsole } from "./helpers.mjs";
 
 const TOKEN = "tok-7c21e0-hostile-secret";
 const KNOWN_SCRIPT = "demo-restart-nginx"; // in www/stand-in-scripts.json
@@ -80,6 +80,7 @@ describe("hostile input at the console", () => {
     const took = await paste(page, text);
     assert.ok(took < 1500, `the paste took ${took} ms to handle`);
     await assertRefused(page, limits, { bytes: text.length, lines: text.split("\n").length });
+    await assertAxe(page, "a 10 MB paste refused");
     assert.equal(await page.locator("#f-hosts").inputValue(), "", "the refused text never reaches the field");
     await stillResponsive(page);
     // Text that reaches the field another way (dropped, typed by a script) is measured
@@ -143,6 +144,7 @@ describe("hostile input at the console", () => {
     await page.locator("#f-token").fill(TOKEN);
     await field(page, "/hosts").fill(hostLines(3, ["cn-north-4"]));
     await page.locator("#post").click();
+    await page.locator("#confirm-yes").click();
     await page.waitForSelector("#outcome.ok");
     const seen = await page.evaluate(() => ({
       local: JSON.stringify({ ...localStorage }),

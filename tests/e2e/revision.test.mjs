@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import { STRINGS } from "../../www/strings.js";
-import { field, hostLines, messagesAt, openConsole, sharedConsole } from "./helpers.mjs";
+import { assertAxe, field, hostLines, messagesAt, openConsole, sharedConsole } from "./helpers.mjs";
 
 const TOKEN = "tok-5d2e8b-revision-secret";
 const KNOWN_SCRIPT = "demo-restart-nginx"; // in www/stand-in-scripts.json
@@ -69,7 +69,7 @@ async function addParam(page, { name, value, id, version }) {
 async function postAndCapture(page) {
   const [request] = await Promise.all([
     page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname.startsWith("/v1/job/")),
-    page.locator("#post").click(),
+    page.locator("#post").click().then(() => page.locator("#confirm-yes").click()),
   ]);
   return request;
 }
@@ -96,6 +96,7 @@ describe("the revision switch", () => {
   test("under today's API: two host columns, param_refer on each parameter, resourceful disabled and why, limits(current)", async () => {
     const { page, problems, close } = await open();
     await toRevision(page, "current");
+    await assertAxe(page, "today's API");
     const limits = await limitsOf(page, "current");
     assert.equal(await text(page, "#h-revision"), "API revision");
     assert.match(await text(page, "#h-hosts-hint"), /^resource_id,region_id on each line, optionally followed by provider,type/);
@@ -208,6 +209,7 @@ describe("the revision switch", () => {
     assert.equal(await page.evaluate(() => localStorage.getItem("coc-script-exec.revision")), "current");
     await field(page, "/hosts").fill(TWO_COLUMNS);
     await page.locator("#post").click();
+    await page.locator("#confirm-yes").click();
     await page.waitForSelector("#outcome.ok");
     const before = await storage();
     for (const [where, value] of Object.entries(before)) assert.ok(!value.includes(TOKEN), `the token is in ${where}`);
@@ -220,7 +222,12 @@ describe("the revision switch", () => {
     assert.equal(await page.locator("#f-token").inputValue(), "");
     const after = await storage();
     for (const [where, value] of Object.entries(after)) assert.ok(!value.includes(TOKEN), `the token is in ${where} after a reload`);
-    assert.deepEqual(JSON.parse(after.local), { "coc-script-exec.revision": "current" });
+    // Kept: the revision and the form's draft (issue #13), never the token.
+    const kept = JSON.parse(after.local);
+    assert.deepEqual(Object.keys(kept).sort(), ["coc-script-exec.draft", "coc-script-exec.revision"]);
+    assert.equal(kept["coc-script-exec.revision"], "current");
+    assert.equal(JSON.parse(kept["coc-script-exec.draft"]).script_uuid, KNOWN_SCRIPT);
+    assert.equal(await field(page, "/script_uuid").inputValue(), KNOWN_SCRIPT);
     assert.equal(after.session, "{}");
 
     await toRevision(page, "page");

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 
-import { hostLines, launchBrowser, openConsole, startServer } from "./helpers.mjs";
+import { assertAxe, hostLines, launchBrowser, openConsole, startServer } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -28,6 +28,7 @@ async function post(page, hosts, { sizes = "1, 2", pause = "first" } = {}) {
   await page.selectOption('[name="/plan/pause"]', pause);
   await page.waitForSelector("#state.ready");
   await page.click("#post");
+  await page.click("#confirm-yes");
   await page.waitForSelector("#outcome.ok");
 }
 
@@ -47,8 +48,10 @@ describe("watching the rollout", () => {
       assert.equal(await canary.first().getAttribute("data-host-status"), "FINISHED");
       assert.match(await canary.first().textContent(), /ecs-cn-north-4-01.*succeeded/);
       assert.equal(await c.page.getAttribute('[data-batch="2"]', "data-state"), "waiting");
+      await assertAxe(c.page, "the canary paused");
       // Continue asks first; "Keep as is" sends nothing.
       await c.page.click("#watch-continue");
+      await assertAxe(c.page, "Continue asked to confirm");
       await c.page.click("#watch-confirm-no");
       assert.equal(await status(c.page), "PAUSED");
       assert.ok(!c.requests.some((r) => r.includes("/operation")));
@@ -122,7 +125,10 @@ describe("watching the rollout", () => {
       // An order the stand-in does not hold: the watch shows the API's error code and message.
       await c.page.evaluate(() => { document.getElementById("watch-card").hidden = false; });
       await c.page.route("**/v1/job/scripts/**", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"data":"SCTmissing"}' }));
+      // Another run needs a changed form (issue #13: Post is disabled after a success until then).
+      await c.page.fill('[name="/execute_param/timeout"]', "301");
       await c.page.click("#post");
+      await c.page.click("#confirm-yes");
       await c.page.waitForSelector(".watch-error", { timeout: 15000 });
       assert.match(await c.page.textContent(".watch-error"), /COC\.00040709: script order SCTmissing does not exist/);
     } finally {

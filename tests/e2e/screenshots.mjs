@@ -50,7 +50,11 @@ try {
   await p.fill('[name="/hosts"]', HOSTS_23);
   await p.evaluate(() => { document.activeElement.blur(); document.getElementById("h-plan").scrollIntoView(); });
   await shot(p, "rollout-1280.png");
+  // The confirmation before the one POST (issue #13).
   await p.click("#post");
+  await p.evaluate(() => document.getElementById("h-hosts").scrollIntoView());
+  await shot(p, "confirm-1280.png");
+  await p.click("#confirm-yes");
   await p.waitForSelector("#outcome.ok");
   await p.evaluate(() => document.getElementById("h-preview").scrollIntoView());
   await shot(p, "posted-1280.png");
@@ -60,6 +64,27 @@ try {
   await p.fill('[name="/execute_param/timeout"]', "4");
   await p.evaluate(() => { document.activeElement.blur(); scrollTo(0, 0); });
   await shot(p, "zh-1280.png");
+
+  // One bad line among 23: line numbers, the line marked, the good hosts still drawn.
+  p = await page(1280, 800);
+  await fill(p);
+  const lines = HOSTS_23.split("\n");
+  lines[17] = "ecs-cn-south-1-03,,proj-0a1b2c,cn-south-1";
+  await p.fill('[name="/hosts"]', lines.join("\n"));
+  await p.click("#summary li.error button");
+  await p.evaluate(() => document.getElementById("h-hosts").scrollIntoView());
+  await shot(p, "bad-line-1280.png");
+
+  // Dark mode (prefers-color-scheme), ready to post.
+  {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: "dark" });
+    const d = await context.newPage();
+    await d.goto(server.url);
+    await d.waitForSelector("#state.blocked");
+    await fill(d);
+    await d.evaluate(() => { document.activeElement.blur(); document.getElementById("h-hosts").scrollIntoView(); });
+    await shot(d, "dark-1280.png");
+  }
 
   // Today's API ("current"): two-column hosts, a parameter from the parameter store, a project id.
   p = await page(1280, 800);
@@ -75,6 +100,10 @@ try {
   await shot(p, "current-1280.png", true);
 
   p = await page(390, 844);
+  await fill(p);
+  await p.evaluate(() => { document.activeElement.blur(); document.getElementById("f-hosts").scrollIntoView({ block: "start" }); });
+  await shot(p, "phone-bar-390.png");
+  p = await page(390, 844);
   await fill(p, { mistakes: true });
   await p.evaluate(() => scrollTo(0, 0));
   await shot(p, "errors-390.png", true);
@@ -82,6 +111,7 @@ try {
   await p.fill('[name="/execute_param/script_params/1/param_name"]', "mode");
   await p.fill('[name="/hosts"]', HOSTS_23);
   await p.click("#post");
+  await p.click("#confirm-yes");
   await p.waitForSelector("#outcome.ok");
   await p.evaluate(() => document.getElementById("h-plan").scrollIntoView());
   await shot(p, "rollout-390.png");
@@ -100,6 +130,7 @@ try {
       await w.fill('[name="/plan/sizes"]', sizes);
       await w.selectOption('[name="/plan/pause"]', pause);
       await w.click("#post");
+      await w.click("#confirm-yes");
       return w;
     };
     const focusWatch = (w) => w.evaluate(() => { document.activeElement.blur(); document.getElementById("h-check").scrollIntoView(); });
