@@ -4,7 +4,7 @@
 // way) only hands back the instance.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { failed_on_import, initSync, instantiate } from "./instance.js";
+import { ensure_ready, failed_on_import, initSync, instantiate } from "./instance.js";
 
 export * from "./api.js";
 export { initSync } from "./instance.js";
@@ -30,7 +30,7 @@ try {
  */
 export default async function init(input) {
   if (instance !== undefined) return instance;
-  if (input === undefined) return initSync(undefined);
+  if (input === undefined) ensure_ready("init()"); // throws, saying why the read failed
   instance = await instantiate(input);
   return instance;
 }

@@ -6,6 +6,7 @@
 // The rules stay in Rust: this file only reshapes a report. Errors become issues (warnings
 // do not stop a form), and each JSON Pointer becomes key segments, array indexes as numbers.
 import { json_schema, validate } from "./api.js";
+import { ensure_ready } from "./instance.js";
 
 /** "/execute_batches/0/batch_index" -> ["execute_batches", 0, "batch_index"] (RFC 6901). */
 function segments(pointer) {
@@ -23,6 +24,7 @@ function call_options(base, options) {
 }
 
 function standard_validate(base, value, options) {
+  ensure_ready('standard_schema["~standard"].validate()');
   const report = validate(value, call_options(base, options));
   if (report.valid) {
     // Text is judged as the body it parses to, and that body is the output.

@@ -40,4 +40,5 @@ for stage in test-wasm test-e2e bench-smoke test-fuzz; do
     bash "scripts/$stage.sh"
   fi
 done
+step "test-apps (the packed package in real apps)" && bash scripts/test-apps.sh
 step "all tests passed"

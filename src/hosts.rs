@@ -143,17 +143,19 @@ fn item_lines(text: &str) -> Vec<usize> {
 /// name given twice a `duplicate` error, and a required column it lacks a `required` error.
 fn header(cells: &[Cell], format: &Format, sink: &mut Sink) -> Vec<Option<&'static str>> {
     let mut names: Vec<Option<&'static str>> = Vec::with_capacity(cells.len());
+    // The names met so far: at most one of each known name, so a short list.
+    let mut seen: Vec<&str> = Vec::new();
     for cell in cells {
         let name = format.known.iter().copied().find(|&n| n == normalized(&cell.text));
         match name {
-            Some(n) if names.contains(&Some(n)) => {
-                let first = names.iter().position(|&m| m == Some(n)).map_or(0, |j| j + 1);
-                let mut p = at(n, cell);
-                p.insert("first_column".to_owned(), first.into());
-                sink.error(Code::Duplicate, "/hosts", p);
+            Some(n) if seen.contains(&n) => {
+                sink.error(Code::Duplicate, "/hosts", at(n, cell));
                 names.push(None);
             }
-            Some(n) => names.push(Some(n)),
+            Some(n) => {
+                seen.push(n);
+                names.push(Some(n));
+            }
             None if cell.text.is_empty() => names.push(None), // a trailing delimiter
             None => {
                 sink.warning(Code::UnknownField, "/hosts", at(&cell.text, cell));
@@ -161,9 +163,10 @@ fn header(cells: &[Cell], format: &Format, sink: &mut Sink) -> Vec<Option<&'stat
             }
         }
     }
-    let first = &cells[0];
-    for missing in format.required().filter(|r| !names.contains(&Some(*r))) {
-        sink.error(Code::Required, "/hosts", at(missing, first));
+    if let Some(first) = cells.first() {
+        for missing in format.required().filter(|r| !seen.contains(r)) {
+            sink.error(Code::Required, "/hosts", at(missing, first));
+        }
     }
     names
 }
@@ -180,9 +183,12 @@ fn is_header(cells: &[Cell]) -> bool {
 fn read_csv(text: &str, format: &Format, sink: &mut Sink) -> (Vec<Value>, Vec<usize>) {
     let delimiter = csv::delimiter(text);
     let (mut hosts, mut lines) = (Vec::new(), Vec::new());
+    let by_order: Vec<Option<&'static str>> = format.columns.iter().map(|c| Some(*c)).collect();
     let mut named: Option<Vec<Option<&'static str>>> = None;
+    // The cells a host needs: the revision's required ones, or up to a header's last name.
+    let mut expected = format.required().count();
     // Columns past the named ones already warned of: one warning per column, not per line.
-    let mut extra_warned: Vec<usize> = Vec::new();
+    let mut extra_warned = std::collections::BTreeSet::new();
     let mut first = true;
     for record in Records::new(text, delimiter) {
         let k = hosts.len();
@@ -199,13 +205,12 @@ fn read_csv(text: &str, format: &Format, sink: &mut Sink) -> (Vec<Value>, Vec<us
             continue;
         }
         if std::mem::take(&mut first) && is_header(&cells) {
-            named = Some(header(&cells, format, sink));
+            let names = header(&cells, format, sink);
+            expected = names.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
+            named = Some(names);
             continue;
         }
-        let columns: Vec<Option<&str>> = match &named {
-            Some(names) => names.clone(),
-            None => format.columns.iter().map(|c| Some(*c)).collect(),
-        };
+        let columns = named.as_deref().unwrap_or(&by_order);
         let mut host = Map::new();
         for (i, cell) in cells.iter().enumerate() {
             match columns.get(i) {
@@ -215,14 +220,10 @@ fn read_csv(text: &str, format: &Format, sink: &mut Sink) -> (Vec<Value>, Vec<us
                 }
                 Some(None) => {} // an unknown or repeated header column: said once, at the header
                 None if cell.text.is_empty() && !cell.quoted => {} // a trailing delimiter
-                None if extra_warned.contains(&i) => {}
-                None => {
-                    extra_warned.push(i);
-                    sink.warning(Code::UnknownField, "/hosts", at(&format!("column_{}", i + 1), cell));
-                }
+                None if !extra_warned.insert(i) => {}
+                None => sink.warning(Code::UnknownField, "/hosts", at(&format!("column_{}", i + 1), cell)),
             }
         }
-        let expected = if named.is_some() { columns.len() } else { format.required().count() };
         separator_hint(&cells, expected, delimiter, &format!("/hosts/{k}"), sink);
         lines.push(cells[0].line);
         hosts.push(Value::Object(host));

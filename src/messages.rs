@@ -70,12 +70,22 @@ impl Field {
         Field { key, item, place }
     }
 
+    /// The key, or where the item is when the path ends in one ("batch 1, host 4"): a
+    /// field's own place is shown beside the message (a console's field, a file's line).
     fn label_en(&self) -> String {
-        self.place.en()
+        match (self.item, self.key.is_empty()) {
+            (true, _) => self.place.en(),
+            (false, true) => "the body".to_owned(),
+            (false, false) => self.key.clone(),
+        }
     }
 
     fn label_zh(&self) -> String {
-        self.place.zh()
+        match (self.item, self.key.is_empty()) {
+            (true, _) => self.place.zh(),
+            (false, true) => "请求体".to_owned(),
+            (false, false) => self.key.clone(),
+        }
     }
 }
 
@@ -271,7 +281,7 @@ fn zh(code: Code, f: &Field, p: &Map<String, Value>) -> String {
     let (label, unit) = (f.label_zh(), if is_percent(f, p) { "%" } else { unit_zh(&f.key) });
     match code {
         Type if is_size_entry(f, p) => format!("{label} 必须是主机台数（整数）或占全部主机的百分比，例如 \"25%\""),
-        Type => format!("{label} 必须是{}", wants_zh(&f.key, f.item, &v(p, "expected"))),
+        Type => format!("{label} 必须是 {}", wants_zh(&f.key, f.item, &v(p, "expected"))),
         Required if p.contains_key("operation_type") => format!("{} 操作必须提供 {label}", v(p, "operation_type")),
         Required if is_list_text(f, p) => {
             format!("表头缺少 {} 列（第 {} 行）：每台主机都需要它", v(p, "field"), v(p, "line"))
@@ -464,6 +474,45 @@ fn endpoint_zh(reason: &str) -> &'static str {
         "credentials" => "不能包含用户名或密码",
         _ => "不是合法的 https://主机[:端口] 地址",
     }
+}
+
+// ---- Field descriptions: the JSON Schema's `description` of each field (issue #12). ----
+// One sentence per field, in the page's words (SDK 3.1.219's for the `current` fields),
+// English only; where a `type` message already says what a field is (`wants_en`), that
+// text is the description, so nothing is said twice.
+
+/// What the field `key` of a body is, in English, for `json_schema`: its own sentence
+/// below, else what a `type` message says it wants (`expected`: "integer", "array", ...).
+/// A key means the same in every object it appears in, so the wire key is the key.
+pub(crate) fn field_description(key: &str, expected: &str) -> String {
+    let own = match key {
+        "resourceful" => "Whether resources are limited: true means not limited, false limited",
+        "param_name" => "The name of a script input parameter, unique within the script",
+        "param_value" => "The value of the script input parameter",
+        "param_order" => "The parameter's place in the sequence, counted from 1 without gaps",
+        "param_refer" => "A reference to a stored parameter whose value is used instead of param_value",
+        "refer_type" => "Where the referenced parameter is stored",
+        "param_id" => "The id of the referenced parameter",
+        "param_version" => "The version of the referenced parameter (its latest when absent)",
+        "rotation_strategy" => "What happens after this batch: CONTINUE to the next, or PAUSE until continued",
+        "resource_id" => "The id of the host (ECS) to run the script on",
+        "agent_sn" => "The serial number of the host's UniAgent",
+        "project_id" => "The id of the project the host belongs to",
+        "region_id" => "The region the host belongs to",
+        "provider" => "The cloud service that provides the host (ECS when absent)",
+        "type" => "The kind of resource the host is (CLOUDSERVER when absent)",
+        "custom_attributes" => "Custom attributes of the host, as key and value pairs; no sensitive data",
+        "key" => "The attribute's name, unique within the host",
+        "value" => "The attribute's value",
+        _ => return capitalized(&wants_en(key, false, expected)),
+    };
+    own.to_owned()
+}
+
+/// `text` with its first letter upper case, as a description opens.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -389,7 +389,7 @@ pub type Headers = BTreeMap<String, String>;
 pub fn parse_response(status: u16, text: &str, headers: Option<&Headers>) -> Outcome {
     let request_id =
         headers.and_then(|h| h.iter().find(|(k, _)| k.eq_ignore_ascii_case("x-request-id"))).map(|(_, v)| v.clone());
-    let json: Option<Value> = serde_json::from_str(text).ok();
+    let json = crate::validate::parse_value(text);
     let field = |k: &str| json.as_ref().and_then(|v| v.get(k)).and_then(Value::as_str).map(str::to_owned);
     let api_error = json.as_ref().and_then(|v| v.get("error_code")).is_some_and(Value::is_string);
     match status {

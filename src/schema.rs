@@ -12,6 +12,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::limits::{MAX_BODY_BYTES, MAX_DEPTH, MAX_ISSUES};
+use crate::messages::field_description;
 use crate::report::{Revision, Severity};
 use crate::rules::checks::{is_current_value_char, is_page_value_char};
 use crate::rules::{self, Cross, Field, Kind, Presence, SchemaHint, Shape};
@@ -39,13 +40,15 @@ fn object(shape: &Shape) -> Value {
     json!({"type": "object", "required": required, "properties": properties})
 }
 
-/// One field: its type (with `null` when it may be missing), bounds, and the checks a
-/// schema can state.
+/// One field: what it is (its `description`, from messages.rs, which an editor shows on
+/// hover), its type (with `null` when it may be missing), bounds, and the checks a schema
+/// can state.
 fn field(f: &Field) -> Value {
+    let mut out = Map::new();
+    out.insert("description".into(), field_description(f.key, expected(&f.kind)).into());
     let optional = f.presence != Presence::Required;
     let typed = |name: &str| if optional { json!([name, "null"]) } else { json!(name) };
-    let reference = |s: &Shape| json!({"$ref": format!("#/$defs/{}", s.name)});
-    let mut out = Map::new();
+    let reference = |s: &Shape| json!(format!("#/$defs/{}", s.name));
     match &f.kind {
         Kind::Bool => {
             out.insert("type".into(), typed("boolean"));
@@ -76,16 +79,18 @@ fn field(f: &Field) -> Value {
             out.insert("enum".into(), json!(allowed));
         }
         Kind::Object(shape) if optional => {
-            out.insert("anyOf".into(), json!([reference(shape), {"type": "null"}]));
+            out.insert("anyOf".into(), json!([{"$ref": reference(shape)}, {"type": "null"}]));
         }
-        Kind::Object(shape) => return reference(shape),
+        Kind::Object(shape) => {
+            out.insert("$ref".into(), reference(shape));
+        }
         Kind::Array(of) => {
             out.insert("type".into(), typed("array"));
             if of.min > 0 {
                 out.insert("minItems".into(), of.min.into());
             }
             out.insert("maxItems".into(), of.max.into());
-            out.insert("items".into(), reference(of.item));
+            out.insert("items".into(), json!({"$ref": reference(of.item)}));
         }
     }
     for check in f.checks.iter().filter(|c| c.severity == Severity::Error) {
@@ -103,6 +108,18 @@ fn field(f: &Field) -> Value {
         out.insert("deprecated".into(), true.into());
     }
     Value::Object(out)
+}
+
+/// The JSON type a field of this kind takes, as a `type` message names it.
+fn expected(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::Bool => "boolean",
+        Kind::Integer(_) => "integer",
+        Kind::Number(..) => "number",
+        Kind::Str(..) | Kind::Enum(_) => "string",
+        Kind::Object(_) => "object",
+        Kind::Array(_) => "array",
+    }
 }
 
 /// What the schema leaves to `validate`, by rule id, from the table.
@@ -248,5 +265,32 @@ mod tests {
         assert_eq!(c["$defs"]["ExecuteResourceInstance"]["properties"]["agent_sn"]["deprecated"], true);
         assert!(c["$defs"]["ScriptExecuteParam"]["properties"]["execute_user"].get("const").is_none());
         assert!(!c["description"].as_str().unwrap_or_default().contains("S8 "));
+    }
+
+    /// Every property of every object, in both revisions, says what it is: a sentence of
+    /// its own, never one of the words a `type` message uses for any field of a type.
+    #[test]
+    fn every_property_has_a_description() {
+        let generic: Vec<String> = ["boolean", "integer", "number", "string", "object", "array"]
+            .iter()
+            .map(|t| field_description("no such field", t))
+            .collect();
+        for revision in Revision::ALL {
+            let s = json_schema(revision);
+            let mut objects = vec![("body".to_owned(), &s)];
+            objects.extend(s["$defs"].as_object().into_iter().flatten().map(|(name, d)| (name.clone(), d)));
+            let mut seen = 0;
+            for (name, object) in objects {
+                for (key, property) in object["properties"].as_object().into_iter().flatten() {
+                    let text = property["description"].as_str().unwrap_or_default();
+                    assert!(
+                        !text.is_empty() && !generic.iter().any(|g| g == text),
+                        "{revision:?} {name}.{key}: {text:?}"
+                    );
+                    seen += 1;
+                }
+            }
+            assert!(seen >= 17, "{revision:?}: {seen} properties");
+        }
     }
 }

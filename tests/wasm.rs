@@ -114,26 +114,52 @@ fn the_expansion_is_the_recorded_one() {
     assert!(cases::digest() == cases::EXPANDED, "tests/cases/expanded.txt differs from the wasm expansion");
 }
 
-/// rules.md: "a non-finite number in a JS object (`Infinity`, `NaN`) is a type error",
-/// at the field, with the field's own `expected`.
+/// What is posted is `JSON.stringify(body)`, which writes a non-finite number as `null`, so
+/// that is what is judged (issue #12): `NaN` or `±Infinity` at a field is judged as `null`
+/// there (a required field missing, an item not an object), as its posted text is.
 #[wasm_bindgen_test]
-fn non_finite_numbers_are_type_errors_at_their_field() {
-    for (pointer, expected) in [
-        ("/execute_param/timeout", "integer"),
-        ("/execute_param/success_rate", "number"),
-        ("/execute_param/resourceful", "boolean"),
-        ("/execute_param/execute_user", "string"),
-        ("/execute_batches/0/batch_index", "integer"),
-        ("/execute_batches/0/target_instances/0", "object"),
+fn non_finite_numbers_are_judged_as_the_null_that_is_posted() {
+    for pointer in [
+        "/execute_param/timeout",
+        "/execute_param/success_rate",
+        "/execute_param/resourceful",
+        "/execute_param/execute_user",
+        "/execute_batches/0/batch_index",
+        "/execute_batches/0/target_instances/0",
     ] {
         for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
             let body = to_js(&cases::valid_body());
             set(&body, pointer, &JsValue::from_f64(bad));
-            let (_, got) = validate(body);
-            assert!(!got.valid, "{pointer} = {bad}");
-            let issue = got.issues.iter().find(|i| i.path == pointer).unwrap_or_else(|| panic!("{pointer}: {got:#?}"));
-            assert_eq!((issue.code.as_str(), &issue.params["expected"]), ("type", &Value::from(expected)));
+            let (got, _) = validate(body.clone());
+            let (posted, report) = validate(JsValue::from_str(&js_text(&body)));
+            assert_eq!(got, posted, "{pointer} = {bad}");
+            assert!(report.issues.iter().any(|i| i.path == pointer), "{pointer}: {report:#?}");
         }
+    }
+}
+
+/// Every rule case, as an object whose `toJSON` gives the body (beside a member that would
+/// be judged if it were not called), and with every number and string boxed: judged as
+/// the text `JSON.stringify` posts, which is the case's own body's (issue #12).
+#[wasm_bindgen_test]
+fn every_rule_case_behind_to_json_and_boxes_is_judged_as_posted() {
+    let boxed = js_sys::Function::new_with_args(
+        "v",
+        "const box = (v) => typeof v === 'number' ? new Number(v) : typeof v === 'string' ? new String(v) \
+         : Array.isArray(v) ? v.map(box) : v !== null && typeof v === 'object' \
+         ? Object.fromEntries(Object.entries(v).map(([k, m]) => [k, box(m)])) : v; return box(v);",
+    );
+    for case in cases().iter().filter(|c| !c.body.is_string()) {
+        // The text JS posts of the body (`5.0` is `5` there).
+        let text = js_text(&to_js(&case.body));
+        let (posted, _) = validate_under(JsValue::from_str(&text), case.revision);
+        let wrapper = to_js(&serde_json::json!({"execute_param": 1}));
+        let to_json =
+            js_sys::Function::new_no_args(&format!("return JSON.parse({})", serde_json::to_string(&text).unwrap()));
+        js_sys::Reflect::set(&wrapper, &JsValue::from_str("toJSON"), &to_json).unwrap();
+        assert_eq!(validate_under(wrapper, case.revision).0, posted, "{} {}: behind toJSON", case.rule, case.label());
+        let boxes = boxed.call1(&JsValue::NULL, &to_js(&case.body)).unwrap();
+        assert_eq!(validate_under(boxes, case.revision).0, posted, "{} {}: boxed", case.rule, case.label());
     }
 }
 

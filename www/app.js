@@ -4,11 +4,13 @@
 // (each told the revision), and the meaning of an answer from parse_response.
 
 import { Draft } from "./draft.js";
-import { fieldsFromBody } from "./import.js";
-import { drawGutter, followScroll, selectLine } from "./lines.js";
+import { readForm, writeForm } from "./form.js";
+import { readImport } from "./import.js";
+import { drawGutter, followScroll } from "./lines.js";
+import { indexBy, issueLink, lineOf, place } from "./place.js";
 import { label, t } from "./strings.js";
 import {
-  REVISIONS, convertHostsText, hostFormat, hostsToRows, measureText, readNumber, rowsToHosts, rowsToText,
+  REVISIONS, convertHostsText, hostFormat, hostsToRows, learnFormats, measureText, readNumber, rowsToHosts, rowsToText,
 } from "./read.js";
 import { batchColumns, confirmText, curlCommand, h, hostHead, hostRow, outcomeView, paramRow } from "./ui.js";
 import { Watch } from "./watch.js";
@@ -138,6 +140,7 @@ function readPlan() {
   const sizes = $("f-sizes").value.split(/[\s,]+/).filter(Boolean).map(readNumber);
   if (sizes.length) plan.sizes = sizes;
   if ($("f-group").value) plan.group_by = $("f-group").value;
+  if ($("f-canary").checked) plan.canary = "per_group";
   return plan;
 }
 
@@ -237,13 +240,6 @@ function partialPicture(read, plan, issues) {
   return { batches: built.execute_batches, lines: [...badLines].sort((a, b) => a - b) };
 }
 
-/** The 1-based line of the hosts text an issue is about: its own `line`, or its host's. */
-function lineOf(issue, read) {
-  if (typeof issue.params?.line === "number") return issue.params.line;
-  const m = /^\/hosts\/(\d+)(?:\/|$)/.exec(issue.path);
-  return m && Array.isArray(read?.lines) ? read.lines[Number(m[1])] ?? null : null;
-}
-
 /** build_batches, asked again only when the hosts read, the plan, the locale or the revision changed. */
 let batches = { read: null, key: null, built: null };
 function buildBatches(read, plan, locale) {
@@ -256,78 +252,24 @@ function buildBatches(read, plan, locale) {
 
 // ---------- showing issues where they belong ----------
 
-const visible = (el) => !el.closest("[hidden]");
-
-function indexBy(attr) {
-  const map = new Map();
-  for (const el of form.querySelectorAll(`[${attr}]`)) {
-    const key = el.getAttribute(attr);
-    if (!map.has(key) && visible(el)) map.set(key, el);
-  }
-  return map;
-}
-
-/** Where an issue is shown: the control at its path, or the nearest enclosing one. */
-function place(issue, controls) {
-  const { path } = issue;
-  const host = /^\/hosts(?:\/(\d+))?(?:\/|$)/.exec(path);
-  if (host && state.hostsMode === "paste") {
-    const line = lineOf(issue, state.view.read);
-    if (line != null) return { path: "/hosts", prefix: t(state.locale, "line_n", { n: line }), line };
-    if (host[1] !== undefined) return { path: "/hosts", prefix: t(state.locale, "host_n", { n: Number(host[1]) + 1 }) };
-  }
-  // A param_refer as a whole (or its fixed refer_type) is shown at its param_id.
-  const refer = /^(\/execute_param\/script_params\/\d+\/param_refer)(?:\/refer_type)?$/.exec(path);
-  if (refer && controls.has(`${refer[1]}/param_id`)) return { path: `${refer[1]}/param_id`, prefix: "" };
-  const size = /^\/plan\/sizes\/(\d+)/.exec(path);
-  if (size) return { path: "/plan/sizes", prefix: t(state.locale, "entry_n", { n: Number(size[1]) + 1 }) };
-  // The batches are the plan's output: their issues belong to the plan.
-  let p = path.startsWith("/execute_batches") ? "/plan" : path;
-  while (p) {
-    if (controls.has(p)) return { path: p, prefix: "" };
-    p = p.slice(0, p.lastIndexOf("/"));
-  }
-  return { path: null, prefix: "" };
-}
-
-function labelOf(control) {
-  if (!control) return "";
-  if (control.tagName === "FIELDSET") return control.querySelector("legend")?.textContent ?? "";
-  return control.labels?.[0]?.textContent ?? control.getAttribute("aria-label") ?? "";
-}
-
-function focusAt(at) {
-  const control = indexBy("name").get(at.path);
-  if (!control) return;
-  const target = control.tagName === "FIELDSET"
-    ? control.querySelector("input:not([disabled]), select, textarea, button:not([disabled])") ?? control
-    : control;
-  target.focus({ preventScroll: true });
-  target.scrollIntoView({ block: "center" });
-  // The line itself, selected and scrolled into view inside the box (finding 8).
-  if (at.line && target.tagName === "TEXTAREA") selectLine(target, at.line);
-}
+/** What place() needs to know of the page now. */
+const placing = () => ({ hostsMode: state.hostsMode, read: state.view.read, locale: state.locale });
 
 function renderIssues() {
   const { locale, view } = state;
-  const controls = indexBy("name");
-  const slots = indexBy("data-path");
+  const controls = indexBy(form, "name");
+  const slots = indexBy(form, "data-path");
   for (const slot of form.querySelectorAll("[data-path]")) slot.replaceChildren();
   for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
   const summary = [];
   for (const issue of view.issues) {
-    const at = place(issue, controls);
+    const at = place(issue, controls, placing());
     const sev = t(locale, issue.severity);
     const text = at.prefix ? `${at.prefix} · ${issue.message}` : issue.message;
     const slot = at.path && slots.get(at.path);
     if (slot) slot.append(h("p", { class: `msg ${issue.severity}` }, h("span", { class: "sev" }, sev), text));
     if (issue.severity === "error" && at.path) controls.get(at.path)?.setAttribute("aria-invalid", "true");
-    const where = [labelOf(controls.get(at.path)), at.prefix].filter(Boolean).join(" · ");
-    const link = h("button", { type: "button", class: "issue-link", disabled: !at.path },
-      h("span", { class: "sev" }, sev), where ? h("span", { class: "where" }, where) : null,
-      h("span", { class: "text" }, issue.message));
-    link.addEventListener("click", () => focusAt(at));
-    summary.push(h("li", { class: issue.severity }, link));
+    summary.push(issueLink(form, locale, issue, at, controls));
   }
   $("summary").replaceChildren(...summary);
   const errors = view.issues.filter((i) => i.severity === "error").length;
@@ -365,7 +307,7 @@ function renderPicture() {
     : Array.isArray(view.read.hosts) ? view.read.hosts.length : 0;
   $("totals").textContent = t(locale, "totals", { ...limits, hosts, batches: view.batches.length });
   $("batches").replaceChildren(...batchColumns(locale, batches, view.plan.group_by, state.revision));
-  $("batches").classList.toggle("partial", Boolean(partial));
+  $("batches").classList.toggle("is-partial", Boolean(partial));
   $("batches-empty").hidden = batches.length > 0;
   $("partial").hidden = !partial;
   if (partial) {
@@ -512,7 +454,9 @@ function applyRevision() {
   if (!current && box.disabled) box.checked = state.resourceful ?? false;
   box.disabled = current;
   const group = $("f-group");
-  const fields = hostFormat(state.revision).columns;
+  const format = hostFormat(state.revision);
+  if (format.unknown) return; // the package has not said yet which fields a host has
+  const fields = format.columns;
   for (const option of group.options) option.hidden = option.disabled = option.value !== "" && !fields.includes(option.value);
   if (group.selectedOptions[0]?.disabled) group.value = "";
 }
@@ -528,7 +472,10 @@ function setRevision(revision) {
   const undo = state.revisionUndo;
   const area = $("f-hosts");
   const back = undo && undo.from === revision && undo.to === from;
-  if (state.hostsMode === "paste" && !state.refusedPaste) {
+  // The columns come from the package: before it loads, the hosts stay as they are.
+  if (!state.pkg) {
+    state.revisionUndo = null;
+  } else if (state.hostsMode === "paste" && !state.refusedPaste) {
     const before = area.value;
     area.value = back && undo.after === before ? undo.before : convertHostsText(before, from, revision);
     state.revisionUndo = { from, to: revision, before, after: area.value };
@@ -704,74 +651,46 @@ function setLocale(locale) {
   renderParamRows();
   if (state.hostsMode === "rows") renderHostRows();
   if (state.pkg) evaluate();
+  renderImportNote(); // its lines in the new language (the issues stay as the package gave them)
 }
 
 // ---------- the draft: the form kept across reloads (draft.js), never the token ----------
 
-const text = (v) => (typeof v === "string" ? v : "");
-const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+/** The form as a draft keeps it (form.js): every field but the token. */
+const snapshot = () => readForm(state, isCurrent());
 
-/** The form as a draft keeps it: every field but the token. */
-function snapshot() {
-  return {
-    script_uuid: $("f-script-uuid").value, endpoint: $("f-endpoint").value, project_id: $("f-project").value,
-    public: $("f-public").checked, execute_user: $("f-user").value, timeout: $("f-timeout").value,
-    success_rate: $("f-rate").value, resourceful: isCurrent() ? state.resourceful : $("f-resourceful").checked,
-    params: state.params.map((p) => ({ ...p })), hostsMode: state.hostsMode,
-    hosts: state.refusedPaste ? "" : $("f-hosts").value, hostRows: state.hostRows,
-    sizes: $("f-sizes").value, group_by: $("f-group").value, pause: $("f-pause").value,
-  };
-}
-
-/** Puts a snapshot's fields (a draft, an imported body, the defaults) into the form; absent ones stay. */
+/** Puts a snapshot's fields (a draft, an imported body, the defaults) into the form, and draws it. */
 function applyFields(d) {
-  const set = (id, v) => { if (typeof v === "string") $(id).value = v; };
-  set("f-script-uuid", d.script_uuid);
-  set("f-endpoint", d.endpoint);
-  set("f-project", d.project_id);
-  if (typeof d.public === "boolean") $("f-public").checked = d.public;
-  set("f-user", d.execute_user);
-  set("f-timeout", d.timeout);
-  set("f-rate", d.success_rate);
-  if (typeof d.resourceful === "boolean") {
-    if (isCurrent()) state.resourceful = d.resourceful;
-    else $("f-resourceful").checked = d.resourceful;
-  }
-  if (Array.isArray(d.params)) {
-    state.params = d.params.filter(isObject).map((p) => ({
-      name: text(p.name), value: text(p.value), param_id: text(p.param_id), param_version: text(p.param_version),
-    }));
-  }
-  set("f-hosts", d.hosts);
-  if (Array.isArray(d.hostRows)) {
-    state.hostRows = d.hostRows.filter(isObject).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, text(v)])));
-  }
-  if (d.hostsMode === "paste" || d.hostsMode === "rows") {
-    state.hostsMode = d.hostsMode;
-    $(`mode-${d.hostsMode}`).checked = true;
-    $("hosts-paste").hidden = d.hostsMode !== "paste";
-    $("hosts-rows").hidden = d.hostsMode !== "rows";
-  }
-  set("f-sizes", d.sizes);
-  set("f-group", d.group_by);
-  set("f-pause", d.pause);
-  state.refusedPaste = null;
+  writeForm(state, isCurrent(), d);
   applyRevision();
   applyLabels();
   renderParamRows();
   renderHostRows();
 }
 
-/** The values the package gives the form, where the operator has typed nothing (finding 11). */
-function fillDefaults() {
-  if ($("f-user").value === "") $("f-user").value = state.limits.execute_user_root;
-  if ($("f-rate").value === "") $("f-rate").value = String(state.limits.success_rate_max);
-  if ($("f-endpoint").value === "" && (location.protocol === "http:" || location.protocol === "https:")) {
-    $("f-endpoint").value = location.origin;
-  }
+/**
+ * The values the package gives the form, where the operator has typed nothing (finding
+ * 11) and a restored draft (`kept`) says nothing: an endpoint left empty on purpose (the
+ * package's default, COC itself) stays empty.
+ */
+function fillDefaults(kept = null) {
+  const fill = (id, key, value) => {
+    if ($(id).value === "" && typeof kept?.[key] !== "string") $(id).value = value;
+  };
+  fill("f-user", "execute_user", state.limits.execute_user_root);
+  fill("f-rate", "success_rate", String(state.limits.success_rate_max));
+  if (location.protocol === "http:" || location.protocol === "https:") fill("f-endpoint", "endpoint", location.origin);
 }
 
-const draft = new Draft(snapshot);
+/** Says under Post whether the form is kept: storage may refuse it (a private window, a quota). */
+function showDraftState(ok) {
+  const note = $("draft-note");
+  note.dataset.i18n = ok ? "draft_note" : "draft_unsaved";
+  note.classList.toggle("unsaved", !ok);
+  note.textContent = t(state.locale, note.dataset.i18n);
+}
+
+const draft = new Draft(snapshot, showDraftState);
 /** The form as the page opens it, before a draft is restored: what "Clear the form" brings back. */
 let pristine = null;
 
@@ -786,86 +705,42 @@ function clearDraft() {
 
 // ---------- importing a body (import.js) ----------
 
-/** Hosts as the hosts box shows them: lines when they survive as lines, else JSON as given. */
-function hostsText(hosts) {
-  const { columns } = hostFormat(state.revision);
-  const plain = hosts.every((host) => isObject(host) && Object.entries(host).every(([k, v]) => columns.includes(k) && typeof v === "string"));
-  return plain ? rowsToText(hostsToRows(hosts, state.revision), state.revision) : JSON.stringify(hosts, null, 2);
-}
-
-/** Fills the form from a pasted, dropped or opened body; its issues are listed at the import and shown at their fields. */
+/** Fills the form from a pasted, dropped or opened body (import.js reads it); its issues are listed at the import. */
 function importBody(source) {
-  const { pkg, locale, revision } = state;
+  const { pkg, locale, revision, limits } = state;
   if (!pkg) return;
-  if (source.trim() === "") {
-    state.importNote = { lines: [t(locale, "import_empty")], issues: [], sizes: [] };
-    return renderImportNote();
+  const got = readImport(pkg, source, { locale, revision, max_body_bytes: limits.max_body_bytes });
+  if (got.fields) {
+    applyFields(got.fields);
+    evaluate();
   }
-  const report = pkg.validate(source, { locale, revision });
-  let body;
-  try {
-    body = JSON.parse(source);
-  } catch {
-    // The package says where it breaks.
-    state.importNote = { lines: [], issues: report.issues, sizes: [] };
-    return renderImportNote();
-  }
-  const got = fieldsFromBody(body, hostsText);
-  if (!got) {
-    state.importNote = { lines: [t(locale, "import_not_object")], issues: report.issues, sizes: [] };
-    return renderImportNote();
-  }
-  applyFields(got.fields);
-  evaluate();
-  state.importNote = {
-    lines: [t(locale, "import_done", { hosts: got.hosts, batches: got.batches, params: got.fields.params.length }),
-      ...got.notes.map((n) => t(locale, n.key, n.values))],
-    issues: report.issues,
-    sizes: got.sizes,
-  };
+  state.importNote = got.note;
   renderImportNote();
 }
 
 /**
- * The body's own issues (validate of the text as imported), each at the field the form
- * shows it in: a host's by its line, a parameter's at its row; a click goes there.
+ * The body's own issues (validate of the text as imported), each with the field the form
+ * shows it at (a host's by its line in the hosts box); a click goes there.
  */
 function renderImportNote() {
   const box = $("m-import");
   const note = state.importNote;
   if (!note) return box.replaceChildren();
-  const controls = indexBy("name");
-  const hostsAt = (path) => {
-    // /execute_batches/i/target_instances/j/... -> the host's place in the hosts box.
-    const m = /^\/execute_batches\/(\d+)\/target_instances\/(\d+)(\/.*)?$/.exec(path);
-    if (!m) return null;
-    const k = note.sizes.slice(0, Number(m[1])).reduce((n, size) => n + size, 0) + Number(m[2]);
-    return `/hosts/${k}${m[3] ?? ""}`;
-  };
+  const controls = indexBy(form, "name");
   const items = note.issues.map((issue) => {
-    const at = place({ ...issue, path: hostsAt(issue.path) ?? issue.path }, controls);
-    const where = [labelOf(controls.get(at.path)), at.prefix].filter(Boolean).join(" · ");
-    const link = h("button", { type: "button", class: "issue-link", disabled: !at.path },
-      h("span", { class: "sev" }, t(state.locale, issue.severity)), where ? h("span", { class: "where" }, where) : null,
-      h("span", { class: "text" }, issue.message));
-    link.addEventListener("click", () => focusAt(at));
-    return h("li", { class: issue.severity }, link);
+    const at = place({ ...issue, path: note.pathInForm(issue.path) }, controls, placing());
+    return issueLink(form, state.locale, issue, at, controls);
   });
-  box.replaceChildren(...note.lines.map((line) => h("p", { class: "import-line" }, line)),
+  return box.replaceChildren(...note.lines.map(({ key, values }) => h("p", { class: "import-line" }, t(state.locale, key, values))),
     items.length ? h("ul", { class: "summary" }, items) : null);
 }
 
 async function importFile(file) {
   if (!file || !state.pkg) return;
-  // A body is at most limits().max_body_bytes: a larger file is not read at all.
-  const max = state.limits.max_body_bytes;
-  if (file.size > max) {
-    const n = (v) => v.toLocaleString(state.locale);
-    state.importNote = { lines: [t(state.locale, "import_too_large", { bytes: n(file.size), max_body_bytes: n(max) })], issues: [], sizes: [] };
-    return renderImportNote();
-  }
-  $("import-text").value = await file.text();
-  return importBody($("import-text").value);
+  // A body is at most limits().max_body_bytes: a larger file is not read at all (readImport says so).
+  const source = file.size > state.limits.max_body_bytes ? { bytes: file.size } : await file.text();
+  if (typeof source === "string") $("import-text").value = source;
+  importBody(source);
 }
 
 async function start() {
@@ -891,6 +766,7 @@ async function start() {
     await pkg.default({ module_or_path: wasm });
     state.pkg = pkg;
     state.limits = pkg.limits(state.revision);
+    learnFormats(pkg);
   } catch (err) {
     $("state").textContent = t(state.locale, "load_failed", { error: String(err?.message ?? err) });
     $("state").className = "state blocked";
@@ -899,7 +775,7 @@ async function start() {
   $("state").removeAttribute("data-i18n");
   // The package's default endpoint, as its own requests name it (it exports no constant).
   state.defaultEndpoint = originOf(state.pkg.build_order_request("SCT0", {}).request?.url ?? "");
-  fillDefaults();
+  fillDefaults(kept);
   draft.baseline();
   form.addEventListener("click", onClick);
   $("f-hosts").addEventListener("paste", onHostsPaste);
@@ -915,6 +791,7 @@ async function start() {
     e.preventDefault();
     importFile(file);
   });
+  applyRevision(); // the group-by choices of the revision's host fields, now known
   applyLabels();
   renderParamRows();
   if (state.hostsMode === "rows") renderHostRows();

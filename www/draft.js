@@ -8,9 +8,13 @@ const KEY = "coc-script-exec.draft";
 const SAVE_DELAY_MS = 250;
 
 export class Draft {
-  /** `snapshot()`: the form as a JSON-able object, without the token. */
-  constructor(snapshot) {
+  /**
+   * `snapshot()`: the form as a JSON-able object, without the token. `onSaved(ok)`: told
+   * after each write whether storage took it.
+   */
+  constructor(snapshot, onSaved = () => {}) {
     this.snapshot = snapshot;
+    this.onSaved = onSaved;
     this.saved = null; // the text last written (or read), or null
     this.failed = false;
     this.timer = null;
@@ -60,6 +64,7 @@ export class Draft {
     } catch {
       this.failed = true;
     }
+    this.onSaved(!this.failed);
     return !this.failed;
   }
 

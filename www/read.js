@@ -7,31 +7,36 @@
 export const REVISIONS = ["page", "current"];
 
 /**
- * The host line format of each revision: the columns a pasted line gives, in order, and
- * those of them that may be left empty (an empty optional cell is an absent field).
- * `header` names every field a header line may name (it sets the column order).
- * - page: the four documented host fields (rules.md I1-I4).
- * - current: `resource_id` and `region_id`, then optionally `provider` and `type`; a header
- *   may also name the deprecated `agent_sn` and `project_id` (the package warns of them).
+ * The host line format of a revision, read from the package's JSON Schema of a host
+ * (json_schema(revision), `$defs.ExecuteResourceInstance`), so the page holds no list of
+ * fields: `columns`, the cells a pasted line gives in order (the required fields, then
+ * the optional text fields that are not deprecated); `optional`, those a line may leave
+ * empty (an empty optional cell is an absent field); `header`, every text field a header
+ * line may name (deprecated ones too: the package warns of them).
+ * - page: resource_id, agent_sn, project_id, region_id (rules.md I1-I4).
+ * - current: resource_id and region_id, then provider and type.
  */
-export const HOST_FORMATS = {
-  page: {
-    columns: ["resource_id", "agent_sn", "project_id", "region_id"],
-    optional: [],
-    header: ["resource_id", "agent_sn", "project_id", "region_id"],
-  },
-  current: {
-    columns: ["resource_id", "region_id", "provider", "type"],
-    optional: ["provider", "type"],
-    header: ["resource_id", "region_id", "provider", "type", "agent_sn", "project_id"],
-  },
-};
+export function formatFromSchema(schema) {
+  const host = schema?.$defs?.ExecuteResourceInstance ?? {};
+  const required = Array.isArray(host.required) ? host.required : [];
+  const text = Object.entries(host.properties ?? {}).filter(([, p]) => [].concat(p?.type).includes("string"));
+  const optional = text.filter(([k, p]) => !required.includes(k) && !p.deprecated).map(([k]) => k);
+  return { columns: [...required, ...optional], optional, header: text.map(([k]) => k) };
+}
 
-/** The four documented host fields of the page, in the order a pasted line gives them. */
-export const HOST_FIELDS = HOST_FORMATS.page.columns;
+/** The formats read from the package (learnFormats), by revision. */
+const FORMATS = new Map();
 
-/** The host format of a revision; the page's for anything unknown. */
-export const hostFormat = (revision) => HOST_FORMATS[revision] ?? HOST_FORMATS.page;
+/** Reads each revision's host format from the package, once it is loaded. */
+export function learnFormats(pkg) {
+  for (const revision of REVISIONS) FORMATS.set(revision, formatFromSchema(pkg.json_schema(revision)));
+}
+
+/** Before the package has loaded: no columns known yet. */
+const UNKNOWN = { columns: [], optional: [], header: [], unknown: true };
+
+/** The host format of a revision; the page's for anything unknown; UNKNOWN before the package loads. */
+export const hostFormat = (revision) => FORMATS.get(revision) ?? FORMATS.get(REVISIONS[0]) ?? UNKNOWN;
 
 /** A typed number as a JSON number when it is one, else the text as typed; "" is absent. */
 export function readNumber(text) {
@@ -46,8 +51,8 @@ export function readNumber(text) {
 
 /** Is this line of cells a header of `format`: only field names it knows, each once. */
 function isHeader(cells, format) {
-  if (format === HOST_FORMATS.page) {
-    // Exactly the page's four fields, in any order.
+  if (format.optional.length === 0) {
+    // A revision without optional columns (the page): exactly its fields, in any order.
     return cells.length === format.columns.length && new Set(cells).size === cells.length
       && cells.every((c) => format.columns.includes(c));
   }

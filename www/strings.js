@@ -109,6 +109,8 @@ export const STRINGS = {
   pause_none: ["Never", "从不"],
   pause_first: ["After the first batch (canary)", "第一批之后（金丝雀）"],
   pause_every: ["After every batch", "每批之后"],
+  canary_per_group: ["One canary per group", "每组一台金丝雀"],
+  hint_canary_per_group: ["With a group: each group's first batch is one host, and the run pauses after it (canary: \"per_group\").", "按组分批时：每组的第一批只有一台主机，执行后暂停（canary: \"per_group\"）。"],
   totals: ["{hosts} / {max_hosts} hosts · {batches} / {max_batches} batches · at most {max_hosts_per_batch} per batch", "{hosts} / {max_hosts} 台主机 · {batches} / {max_batches} 个批次 · 每批最多 {max_hosts_per_batch} 台"],
   batch_n: ["Batch {n}", "第 {n} 批"],
   n_hosts: ["{n} hosts", "{n} 台"],

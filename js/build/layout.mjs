@@ -47,6 +47,7 @@ const dts = glue_types(read("coc_script_exec.d.ts"));
 write("coc_script_exec.d.ts", dts);
 write("index.d.cts", commonjs_types(dts, read("standard_schema.d.ts")));
 write("coc_script_exec_bg.wasm.d.ts", WASM_TYPES);
+write("coc_script_exec_bg.wasm.d.cts", WASM_TYPES);
 
 // 4. node.cjs: node.js and all it imports in one CommonJS file; `import.meta.url` (which
 // CommonJS lacks) is this file's own URL.
@@ -87,21 +88,32 @@ Object.assign(pkg, {
   main: "index.js",
   module: "index.js",
   types: "index.d.ts",
+  // In Node ("node": Deno and Bun too), the entries that read the module on import; the
+  // CommonJS one for require(), with its own declarations. Elsewhere, the ES modules.
   exports: {
     ".": {
-      types: { require: "./index.d.cts", default: "./index.d.ts" },
-      node: { require: "./node.cjs", default: "./node.js" },
+      node: { require: { types: "./index.d.cts", default: "./node.cjs" }, types: "./index.d.ts", default: "./node.js" },
+      types: "./index.d.ts",
       default: "./index.js",
     },
-    "./inline": { types: "./inline.d.ts", default: "./inline.js" },
+    // In Node the module is read from beside the entry, so "inline" is node.js there too.
+    "./inline": {
+      node: { require: { types: "./index.d.cts", default: "./node.cjs" }, types: "./index.d.ts", default: "./node.js" },
+      types: "./inline.d.ts",
+      default: "./inline.js",
+    },
     // The module itself, for tools that want its path or URL.
-    "./coc_script_exec_bg.wasm": { types: "./coc_script_exec_bg.wasm.d.ts", default: "./coc_script_exec_bg.wasm" },
+    "./coc_script_exec_bg.wasm": {
+      require: { types: "./coc_script_exec_bg.wasm.d.cts", default: "./coc_script_exec_bg.wasm" },
+      types: "./coc_script_exec_bg.wasm.d.ts",
+      default: "./coc_script_exec_bg.wasm",
+    },
     "./package.json": "./package.json",
   },
   files: [
     "index.js", "index.d.ts", "index.d.cts", "node.js", "node.cjs", "inline.js", "inline.d.ts", "wasm_inline.js",
     "api.js", "instance.js", "standard_schema.js", "standard_schema.d.ts",
-    "coc_script_exec.js", "coc_script_exec.d.ts", "coc_script_exec_bg.wasm", "coc_script_exec_bg.wasm.d.ts",
+    "coc_script_exec.js", "coc_script_exec.d.ts", "coc_script_exec_bg.wasm", "coc_script_exec_bg.wasm.d.ts", "coc_script_exec_bg.wasm.d.cts",
     "snippets/", "LICENSE-MIT", "LICENSE-APACHE",
   ],
   // What runs on import: the entries that load the module themselves. A bundler must not

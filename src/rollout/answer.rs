@@ -311,8 +311,8 @@ fn parse<T: Shape>(status: u16, text: &str) -> Answer<T> {
     if status != 200 {
         return Answer::Failed(parse_response(status, text, None));
     }
-    // serde_json's default depth limit (128) holds here: hostile nesting is an error.
-    let data = serde_json::from_str::<Value>(text).ok().and_then(|mut v| v.get_mut("data").map(Value::take));
+    // The reader's depth bound (R-SIZE's) holds here: hostile nesting is no answer.
+    let data = crate::validate::parse_value(text).and_then(|mut v| v.get_mut("data").map(Value::take));
     match data.filter(T::objects_where_due).map(serde_json::from_value::<T>) {
         Some(Ok(mut data)) => {
             data.settle();

@@ -6,7 +6,6 @@ pub(crate) mod node;
 pub(crate) mod scan;
 pub(crate) mod walk;
 
-use serde::Deserialize;
 use serde_json::Value;
 
 use crate::code::Code;
@@ -52,22 +51,21 @@ pub fn validate_json_with(text: &str, options: &Options) -> Report {
     }
 }
 
-/// Reads JSON text within the input limits into a `Value` (for the JS binding's
-/// `build_request`, which needs one), or the sink holding why not: the same refusals as
-/// `validate_json`.
+/// Reads JSON text within the input limits into a `Value` (for `build_request` given text,
+/// and the parsers of responses and host lists), or the sink holding why not: the same
+/// refusals as `validate_json`, from the same reader.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn parse_body(text: &str) -> Result<Value, Sink> {
     if let Some(refused) = too_many_bytes(text) {
         return Err(refused);
     }
-    if nesting_exceeds(text.as_bytes(), MAX_DEPTH) {
-        return Err(refusal(text, ParseError::TooDeep));
-    }
-    // The depth was checked above, so serde_json's own limit (127) can go.
-    let mut de = serde_json::Deserializer::from_str(text);
-    de.disable_recursion_limit();
-    let parsed = Value::deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-    parsed.map_err(|e| refusal(text, ParseError::Syntax(e)))
+    node::parse(text).map(|n| n.to_value()).map_err(|e| refusal(text, e))
+}
+
+/// JSON text read into a `Value` by the crate's one reader (scan.rs), or `None` when it
+/// is no JSON: for texts that are not a request body (a response, a host list).
+pub(crate) fn parse_value(text: &str) -> Option<Value> {
+    node::parse(text).ok().map(|n| n.to_value())
 }
 
 /// R-SIZE in bytes, before anything is read.
@@ -76,12 +74,12 @@ fn too_many_bytes(text: &str) -> Option<Sink> {
 }
 
 /// Why text that did not parse is refused: R-SIZE when it nests deeper than allowed
-/// anywhere (judged on the whole text, whichever problem the parser met first), else
+/// anywhere (judged on the whole text, whichever problem the reader met first), else
 /// R-SYNTAX. Only text that failed pays for this scan.
 fn refusal(text: &str, error: ParseError) -> Sink {
     match error {
-        ParseError::Syntax(e) if !nesting_exceeds(text.as_bytes(), MAX_DEPTH) => {
-            let (line, column) = char_position(text, e.line(), e.column());
+        ParseError::Syntax(at) if !nesting_exceeds(text.as_bytes(), MAX_DEPTH) => {
+            let (line, column) = syntax_position(text, at);
             let mut sink = Sink::new();
             sink.error(Code::Syntax, "", params([("line", line.into()), ("column", column.into())]));
             sink
@@ -119,13 +117,16 @@ pub(crate) fn nesting_exceeds(text: &[u8], max: usize) -> bool {
     false
 }
 
-/// serde_json counts columns in bytes; operators count characters. Both 1-based.
-fn char_position(text: &str, line: usize, byte_column: usize) -> (usize, usize) {
-    let line_text = text.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
-    let bytes = &line_text.as_bytes()[..byte_column.min(line_text.len())];
+/// The 1-based line and character column of a syntax error at byte offset `at` (the
+/// character before it, as serde_json counts: its column is the bytes from the line's
+/// start to `at`); operators count characters, not bytes.
+pub(crate) fn syntax_position(text: &str, at: usize) -> (usize, usize) {
+    let before = &text.as_bytes()[..at.min(text.len())];
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = 1 + before[..line_start].iter().filter(|&&b| b == b'\n').count();
     // Count the bytes that start a character (UTF-8 continuation bytes are 0b10xx_xxxx).
-    let chars = bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
-    (line.max(1), chars.max(1))
+    let chars = before[line_start..].iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+    (line, chars.max(1))
 }
 
 #[cfg(test)]
@@ -143,6 +144,8 @@ mod tests {
     fn parse_body_refuses_as_validate_json_does() {
         let text = r#"{"a": ["x\n", 1.5]}"#;
         assert_eq!(parse_body(text).ok(), serde_json::from_str(text).ok());
+        assert_eq!(parse_value(text), serde_json::from_str(text).ok());
+        assert_eq!(parse_value("{\"a\": }"), None);
         assert_eq!(refused(parse_body("{\"a\": }")), ("syntax".into(), vec!["line".into(), "column".into()]));
         let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
         assert_eq!(refused(parse_body(&deep)), ("too_large".into(), vec!["max_depth".into()]));

@@ -9,12 +9,8 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Number, Value};
-
-use crate::limits::MAX_DEPTH;
 
 /// One JSON value.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,149 +79,167 @@ pub(crate) fn get<'n, 'a>(members: &'n [Member<'a>], key: &str) -> Option<&'n No
 }
 
 /// Why text did not become a tree.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ParseError {
-    /// Containers nested deeper than [`MAX_DEPTH`]: parsing stopped there.
+    /// Containers nested deeper than [`MAX_DEPTH`](crate::limits::MAX_DEPTH): parsing stopped there.
     TooDeep,
-    /// Not JSON (serde_json's error, with its line and byte column).
-    Syntax(serde_json::Error),
+    /// Not JSON: the byte offset serde_json reports the error at (its line and byte
+    /// column are that offset's; `validate` turns it into characters).
+    Syntax(usize),
 }
 
-/// The message a too-deep container raises inside serde, told apart afterwards.
-const TOO_DEEP: &str = "coc-script-exec: nesting limit";
-
-/// Parses JSON text into a tree borrowing from it, refusing more than [`MAX_DEPTH`] levels
-/// of nesting before it recurses further (so hostile text cannot exhaust the stack).
-/// Well-formed text is read by the direct scanner (scan.rs); whatever it leaves, serde_json
-/// reads, so errors and their positions are serde_json's.
+/// Parses JSON text into a tree borrowing from it (scan.rs), refusing more than
+/// [`MAX_DEPTH`](crate::limits::MAX_DEPTH) levels of nesting before it recurses further (so hostile text cannot
+/// exhaust the stack).
 pub(crate) fn parse(text: &str) -> Result<Node<'_>, ParseError> {
-    match super::scan::scan(text) {
-        Some(node) => Ok(node),
-        None => parse_with_serde(text),
+    super::scan::parse(text)
+}
+
+/// The tree serde_json reads from `text`, and where it stops when it cannot: the oracle
+/// the scanner is tested against (tests only; the crate has one reader).
+#[cfg(test)]
+pub(crate) mod oracle {
+    use std::borrow::Cow;
+    use std::fmt;
+
+    use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde_json::Number;
+
+    use super::{dedup, Member, Node, ParseError};
+    use crate::limits::MAX_DEPTH;
+
+    /// The message a too-deep container raises inside serde, told apart afterwards.
+    const TOO_DEEP: &str = "coc-script-exec: nesting limit";
+
+    /// [`super::parse`] through serde_json; a syntax error as the offset of its line and
+    /// byte column.
+    pub(crate) fn parse_with_serde(text: &str) -> Result<Node<'_>, ParseError> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        // Our own depth bound replaces serde_json's (127), which is one level short of R-SIZE's.
+        de.disable_recursion_limit();
+        let node = Seed { depth: 0 }.deserialize(&mut de).and_then(|n| de.end().map(|()| n));
+        node.map_err(|e| {
+            if e.to_string().starts_with(TOO_DEEP) {
+                return ParseError::TooDeep;
+            }
+            let line_start: usize = text.split_inclusive('\n').take(e.line().saturating_sub(1)).map(str::len).sum();
+            ParseError::Syntax(line_start + e.column())
+        })
     }
-}
 
-/// [`parse`] through serde_json alone.
-pub(crate) fn parse_with_serde(text: &str) -> Result<Node<'_>, ParseError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    // Our own depth bound replaces serde_json's (127), which is one level short of R-SIZE's.
-    de.disable_recursion_limit();
-    let node = Seed { depth: 0 }.deserialize(&mut de).and_then(|n| de.end().map(|()| n));
-    node.map_err(|e| if e.to_string().starts_with(TOO_DEEP) { ParseError::TooDeep } else { ParseError::Syntax(e) })
-}
+    /// Deserializes one value `depth` containers down.
+    #[derive(Clone, Copy)]
+    struct Seed {
+        depth: usize,
+    }
 
-/// Deserializes one value `depth` containers down.
-#[derive(Clone, Copy)]
-struct Seed {
-    depth: usize,
-}
-
-impl Seed {
-    /// The seed for the members of a container at this level, or the depth error.
-    fn enter<E: de::Error>(self) -> Result<Seed, E> {
-        if self.depth >= MAX_DEPTH {
-            return Err(E::custom(TOO_DEEP));
+    impl Seed {
+        /// The seed for the members of a container at this level, or the depth error.
+        fn enter<E: de::Error>(self) -> Result<Seed, E> {
+            if self.depth >= MAX_DEPTH {
+                return Err(E::custom(TOO_DEEP));
+            }
+            Ok(Seed { depth: self.depth + 1 })
         }
-        Ok(Seed { depth: self.depth + 1 })
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Seed {
-    type Value = Node<'de>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Node<'de>, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Seed {
-    type Value = Node<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
     }
 
-    fn visit_unit<E>(self) -> Result<Node<'de>, E> {
-        Ok(Node::Null)
-    }
+    impl<'de> DeserializeSeed<'de> for Seed {
+        type Value = Node<'de>;
 
-    fn visit_bool<E>(self, b: bool) -> Result<Node<'de>, E> {
-        Ok(Node::Bool(b))
-    }
-
-    fn visit_u64<E>(self, n: u64) -> Result<Node<'de>, E> {
-        Ok(Node::Number(n.into()))
-    }
-
-    fn visit_i64<E>(self, n: i64) -> Result<Node<'de>, E> {
-        Ok(Node::Number(n.into()))
-    }
-
-    fn visit_f64<E>(self, f: f64) -> Result<Node<'de>, E> {
-        // serde_json never hands a non-finite number (1e400 is its syntax error).
-        Ok(Number::from_f64(f).map_or(Node::Null, Node::Number))
-    }
-
-    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Node<'de>, E> {
-        Ok(Node::String(Cow::Borrowed(s)))
-    }
-
-    fn visit_str<E>(self, s: &str) -> Result<Node<'de>, E> {
-        Ok(Node::String(Cow::Owned(s.to_owned())))
-    }
-
-    fn visit_string<E>(self, s: String) -> Result<Node<'de>, E> {
-        Ok(Node::String(Cow::Owned(s)))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'de>, A::Error> {
-        let inner = self.enter()?;
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(item) = seq.next_element_seed(inner)? {
-            items.push(item);
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Node<'de>, D::Error> {
+            d.deserialize_any(self)
         }
-        Ok(Node::Array(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
-        let inner = self.enter()?;
-        let mut members: Vec<Member<'de>> = Vec::new();
-        while let Some(key) = map.next_key_seed(Key)? {
-            members.push((key, map.next_value_seed(inner)?));
+    impl<'de> Visitor<'de> for Seed {
+        type Value = Node<'de>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any JSON value")
         }
-        dedup(&mut members);
-        Ok(Node::Object(members))
+
+        fn visit_unit<E>(self) -> Result<Node<'de>, E> {
+            Ok(Node::Null)
+        }
+
+        fn visit_bool<E>(self, b: bool) -> Result<Node<'de>, E> {
+            Ok(Node::Bool(b))
+        }
+
+        fn visit_u64<E>(self, n: u64) -> Result<Node<'de>, E> {
+            Ok(Node::Number(n.into()))
+        }
+
+        fn visit_i64<E>(self, n: i64) -> Result<Node<'de>, E> {
+            Ok(Node::Number(n.into()))
+        }
+
+        fn visit_f64<E>(self, f: f64) -> Result<Node<'de>, E> {
+            // serde_json never hands a non-finite number (1e400 is its syntax error).
+            Ok(Number::from_f64(f).map_or(Node::Null, Node::Number))
+        }
+
+        fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Node<'de>, E> {
+            Ok(Node::String(Cow::Borrowed(s)))
+        }
+
+        fn visit_str<E>(self, s: &str) -> Result<Node<'de>, E> {
+            Ok(Node::String(Cow::Owned(s.to_owned())))
+        }
+
+        fn visit_string<E>(self, s: String) -> Result<Node<'de>, E> {
+            Ok(Node::String(Cow::Owned(s)))
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'de>, A::Error> {
+            let inner = self.enter()?;
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+            while let Some(item) = seq.next_element_seed(inner)? {
+                items.push(item);
+            }
+            Ok(Node::Array(items))
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
+            let inner = self.enter()?;
+            let mut members: Vec<Member<'de>> = Vec::new();
+            while let Some(key) = map.next_key_seed(Key)? {
+                members.push((key, map.next_value_seed(inner)?));
+            }
+            dedup(&mut members);
+            Ok(Node::Object(members))
+        }
     }
-}
 
-/// An object key, borrowed when it has no escapes.
-struct Key;
+    /// An object key, borrowed when it has no escapes.
+    struct Key;
 
-impl<'de> DeserializeSeed<'de> for Key {
-    type Value = Cow<'de, str>;
+    impl<'de> DeserializeSeed<'de> for Key {
+        type Value = Cow<'de, str>;
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Cow<'de, str>, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Key {
-    type Value = Cow<'de, str>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a key")
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Cow<'de, str>, D::Error> {
+            d.deserialize_str(self)
+        }
     }
 
-    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Borrowed(s))
-    }
+    impl<'de> Visitor<'de> for Key {
+        type Value = Cow<'de, str>;
 
-    fn visit_str<E>(self, s: &str) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Owned(s.to_owned()))
-    }
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a key")
+        }
 
-    fn visit_string<E>(self, s: String) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Owned(s))
+        fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Cow<'de, str>, E> {
+            Ok(Cow::Borrowed(s))
+        }
+
+        fn visit_str<E>(self, s: &str) -> Result<Cow<'de, str>, E> {
+            Ok(Cow::Owned(s.to_owned()))
+        }
+
+        fn visit_string<E>(self, s: String) -> Result<Cow<'de, str>, E> {
+            Ok(Cow::Owned(s))
+        }
     }
 }
 
@@ -263,6 +277,7 @@ pub(crate) fn dedup(members: &mut Vec<Member<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::limits::MAX_DEPTH;
 
     #[test]
     fn same_tree_as_serde_json() {
@@ -282,11 +297,11 @@ mod tests {
 
     /// The serde path alone (what text the scanner leaves is read by), escapes included.
     #[test]
-    fn serde_path_reads_the_same_tree() {
+    fn the_oracle_reads_the_same_tree() {
         let text = r#"{"k\u00e9": ["v\n", "plain", -1, 2.5, 7, false, null, {"": []}]}"#;
         let value: Value = serde_json::from_str(text).unwrap();
-        assert_eq!(parse_with_serde(text).unwrap().to_value(), value);
-        assert_eq!(parse(text).unwrap(), parse_with_serde(text).unwrap());
+        assert_eq!(oracle::parse_with_serde(text).unwrap().to_value(), value);
+        assert_eq!(parse(text).unwrap(), oracle::parse_with_serde(text).unwrap());
     }
 
     #[test]
@@ -294,8 +309,8 @@ mod tests {
         let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
         assert!(parse(&deep(MAX_DEPTH)).is_ok());
         assert!(matches!(parse(&deep(MAX_DEPTH + 1)), Err(ParseError::TooDeep)));
-        assert!(matches!(parse_with_serde(&deep(MAX_DEPTH + 1)), Err(ParseError::TooDeep)));
-        assert!(parse_with_serde(&deep(MAX_DEPTH)).is_ok());
+        assert!(matches!(oracle::parse_with_serde(&deep(MAX_DEPTH + 1)), Err(ParseError::TooDeep)));
+        assert!(oracle::parse_with_serde(&deep(MAX_DEPTH)).is_ok());
         assert!(matches!(parse("{\"a\": }"), Err(ParseError::Syntax(_))));
     }
 }

@@ -1,27 +1,32 @@
-//! A direct reader of JSON text into [`Node`]s, for the common case: well-formed text.
-//! It answers only when it is sure to build the very tree `serde_json` would (node.rs's
-//! `parse`), and gives up (`None`) on anything else — malformed text, nesting past
-//! [`MAX_DEPTH`], a lone surrogate escape, a number it does not read itself — so that
-//! `parse` then decides, with serde_json's own error and position. Numbers other than
-//! plain non-negative integers are handed to serde_json, so they read exactly as it reads
-//! them.
+//! The one reader of JSON text in the crate: text into [`Node`]s, with the tree, the
+//! numbers and the error positions `serde_json` (with `float_roundtrip`) gives, so every
+//! report is what it was when serde_json read the text. Numbers are read by core's exact
+//! decimal-to-double (`str::parse::<f64>`, correctly rounded like serde_json's); an error
+//! is the byte offset serde_json reports, from which `validate` computes the line and
+//! column of R-SYNTAX. Nesting past [`MAX_DEPTH`] stops the reading before it recurses
+//! further.
 //!
-//! Why it exists: through serde's visitor machinery a body costs about twice what a
-//! direct pass does, and reading the text was half of judging it.
+//! Why its own reader: through serde's visitor machinery a body costs about twice what a
+//! direct pass does, and one reader instead of two keeps serde_json's text parser (and its
+//! 20 KB exact float reader) out of the wasm module (BENCHMARKS.md, issue #16). The tests
+//! compare it with serde_json on generated text, valid and not.
 
 use std::borrow::Cow;
 
 use serde_json::Number;
 
-use super::node::{dedup, Member, Node};
+use super::node::{dedup, Member, Node, ParseError};
 use crate::limits::MAX_DEPTH;
 
-/// The tree of `text`, or `None` to let serde_json decide.
-pub(crate) fn scan(text: &str) -> Option<Node<'_>> {
+/// The tree of `text`, or why there is none.
+pub(crate) fn parse(text: &str) -> Result<Node<'_>, ParseError> {
     let mut s = Scanner { text, bytes: text.as_bytes(), at: 0 };
     let node = s.value(0)?;
     s.skip_ws();
-    (s.at == s.bytes.len()).then_some(node)
+    match s.bytes.get(s.at) {
+        None => Ok(node),
+        Some(_) => Err(s.peek_error()), // trailing characters
+    }
 }
 
 struct Scanner<'a> {
@@ -29,6 +34,8 @@ struct Scanner<'a> {
     bytes: &'a [u8],
     at: usize,
 }
+
+type Read<T> = Result<T, ParseError>;
 
 /// Bytes a string may hold as they are: not `"`, not `\`, not a control character.
 const PLAIN: [bool; 256] = {
@@ -70,94 +77,126 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn peek(&mut self) -> Option<u8> {
+    /// The error at the byte under `at`, not yet consumed (serde_json's `peek_error`:
+    /// the offset after it, or the end of the text).
+    fn peek_error(&self) -> ParseError {
+        ParseError::Syntax((self.at + 1).min(self.bytes.len()))
+    }
+
+    /// The error once the byte under `at` was consumed (serde_json's `error`), or at the
+    /// end of the text when there is none.
+    fn next_error(&self) -> ParseError {
+        self.peek_error()
+    }
+
+    /// The next byte after whitespace, or the end-of-text error.
+    fn next_token(&mut self) -> Read<u8> {
         self.skip_ws();
-        self.bytes.get(self.at).copied()
+        self.bytes.get(self.at).copied().ok_or(ParseError::Syntax(self.bytes.len()))
     }
 
-    fn eat(&mut self, b: u8) -> bool {
-        let hit = self.peek() == Some(b);
-        self.at += usize::from(hit);
-        hit
-    }
-
-    fn literal(&mut self, word: &[u8], node: Node<'a>) -> Option<Node<'a>> {
-        self.bytes[self.at..].starts_with(word).then(|| {
-            self.at += word.len();
-            node
-        })
+    /// `true`, `false` or `null`: the first byte is known, the rest must follow.
+    fn literal(&mut self, word: &[u8], node: Node<'a>) -> Read<Node<'a>> {
+        for &expected in &word[1..] {
+            self.at += 1;
+            match self.bytes.get(self.at) {
+                Some(&b) if b == expected => {}
+                _ => return Err(self.next_error()),
+            }
+        }
+        self.at += 1;
+        Ok(node)
     }
 
     /// One value, `depth` containers down.
-    fn value(&mut self, depth: usize) -> Option<Node<'a>> {
-        match self.peek()? {
+    fn value(&mut self, depth: usize) -> Read<Node<'a>> {
+        match self.next_token()? {
             b'{' => self.object(depth),
             b'[' => self.array(depth),
             b'"' => self.string().map(Node::String),
             b't' => self.literal(b"true", Node::Bool(true)),
             b'f' => self.literal(b"false", Node::Bool(false)),
             b'n' => self.literal(b"null", Node::Null),
-            _ => self.number(),
+            b'-' | b'0'..=b'9' => self.number(),
+            _ => Err(self.peek_error()),
         }
     }
 
-    fn array(&mut self, depth: usize) -> Option<Node<'a>> {
+    fn array(&mut self, depth: usize) -> Read<Node<'a>> {
         if depth >= MAX_DEPTH {
-            return None;
+            return Err(ParseError::TooDeep);
         }
         self.at += 1;
         let mut items = Vec::new();
-        if self.eat(b']') {
-            return Some(Node::Array(items));
+        if self.next_token()? == b']' {
+            self.at += 1;
+            return Ok(Node::Array(items));
         }
         loop {
             items.push(self.value(depth + 1)?);
-            if self.eat(b']') {
-                return Some(Node::Array(items));
-            }
-            if !self.eat(b',') {
-                return None;
+            match self.next_token()? {
+                b']' => {
+                    self.at += 1;
+                    return Ok(Node::Array(items));
+                }
+                b',' => {
+                    self.at += 1;
+                    if self.next_token()? == b']' {
+                        return Err(self.peek_error()); // a trailing comma
+                    }
+                }
+                _ => return Err(self.peek_error()),
             }
         }
     }
 
-    fn object(&mut self, depth: usize) -> Option<Node<'a>> {
+    fn object(&mut self, depth: usize) -> Read<Node<'a>> {
         if depth >= MAX_DEPTH {
-            return None;
+            return Err(ParseError::TooDeep);
         }
         self.at += 1;
         let mut members: Vec<Member<'a>> = Vec::new();
-        if self.eat(b'}') {
-            return Some(Node::Object(members));
+        match self.next_token()? {
+            b'}' => {
+                self.at += 1;
+                return Ok(Node::Object(members));
+            }
+            b'"' => {}
+            _ => return Err(self.peek_error()), // a key must be a string
         }
         loop {
-            if self.peek()? != b'"' {
-                return None;
-            }
             let key = self.string()?;
-            if !self.eat(b':') {
-                return None;
+            if self.next_token()? != b':' {
+                return Err(self.peek_error());
             }
+            self.at += 1;
             members.push((key, self.value(depth + 1)?));
-            if self.eat(b'}') {
-                dedup(&mut members);
-                return Some(Node::Object(members));
-            }
-            if !self.eat(b',') {
-                return None;
+            match self.next_token()? {
+                b'}' => {
+                    self.at += 1;
+                    dedup(&mut members);
+                    return Ok(Node::Object(members));
+                }
+                b',' => {
+                    self.at += 1;
+                    if self.next_token()? != b'"' {
+                        return Err(self.peek_error()); // a trailing comma, or a key that is no string
+                    }
+                }
+                _ => return Err(self.peek_error()),
             }
         }
     }
 
     /// A string at `"`: borrowed when it has no escapes.
-    fn string(&mut self) -> Option<Cow<'a, str>> {
+    fn string(&mut self) -> Read<Cow<'a, str>> {
         self.at += 1;
         let start = self.at;
         self.at = plain_run(self.bytes, self.at);
-        if *self.bytes.get(self.at)? == b'"' {
+        if self.bytes.get(self.at) == Some(&b'"') {
             self.at += 1;
             // Both ends are ASCII, so the slice is at character boundaries.
-            return Some(Cow::Borrowed(&self.text[start..self.at - 1]));
+            return Ok(Cow::Borrowed(&self.text[start..self.at - 1]));
         }
         // Room for what came before the first escape and as much again: a long value
         // with escapes grows by doubling from there, not from a few bytes.
@@ -165,17 +204,20 @@ impl<'a> Scanner<'a> {
         let mut out = String::with_capacity(2 * before.len() + 16);
         out.push_str(before);
         loop {
-            match *self.bytes.get(self.at)? {
-                b'"' => {
+            match self.bytes.get(self.at) {
+                Some(b'"') => {
                     self.at += 1;
-                    return Some(Cow::Owned(out));
+                    return Ok(Cow::Owned(out));
                 }
-                b'\\' => {
-                    let c = self.escape()?;
+                Some(b'\\') => {
+                    let (c, next) = strict_escape(self.bytes, self.at).map_err(ParseError::Syntax)?;
+                    self.at = next;
                     out.push(c);
                 }
-                b if b < 0x20 => return None,
-                _ => {
+                // A control character, or the end of the text.
+                Some(b) if *b < 0x20 => return Err(self.next_error()),
+                None => return Err(self.next_error()),
+                Some(_) => {
                     let run = self.at;
                     self.at = plain_run(self.bytes, self.at);
                     out.push_str(&self.text[run..self.at]);
@@ -184,35 +226,158 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// One escape at `\`; a lone surrogate is left to serde_json (which refuses it).
-    fn escape(&mut self) -> Option<char> {
-        let (c, next) = escape_at(self.bytes, self.at)?;
-        self.at = next;
-        c
+    fn digits(&mut self) -> usize {
+        let n = self.bytes[self.at..].iter().take_while(|b| b.is_ascii_digit()).count();
+        self.at += n;
+        n
     }
 
-    /// A number: plain non-negative integers read here, the rest by serde_json itself.
-    fn number(&mut self) -> Option<Node<'a>> {
+    /// A number, at `-` or a digit, read as serde_json reads it: an integer without a
+    /// fraction or exponent is a u64 (or, negative, an i64; `-0` and what does not fit
+    /// are doubles); the rest are doubles, correctly rounded, and one too large for a
+    /// double is an error at its end.
+    fn number(&mut self) -> Read<Node<'a>> {
         let start = self.at;
-        let digits = self.bytes[start..].iter().take_while(|b| b.is_ascii_digit()).count();
-        let end = start + digits;
-        let simple = digits > 0
-            && digits <= 19
-            && (digits == 1 || self.bytes[start] != b'0')
-            && !matches!(self.bytes.get(end), Some(b'.' | b'e' | b'E' | b'-' | b'+'));
-        if simple {
-            let n: u64 = self.text[start..end].parse().ok()?;
-            self.at = end;
-            return Some(Node::Number(n.into()));
+        let negative = self.bytes[start] == b'-';
+        self.at += usize::from(negative);
+        let int_start = self.at;
+        match self.bytes.get(self.at) {
+            Some(b'0') => {
+                self.at += 1;
+                if self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
+                    return Err(self.peek_error()); // a leading zero
+                }
+            }
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(self.next_error()),
         }
-        // Whatever serde_json would take as this number: the longest run of number bytes.
-        let len = self.bytes[start..]
-            .iter()
-            .take_while(|b| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
-            .count();
-        let n: Number = serde_json::from_str(&self.text[start..start + len]).ok()?;
-        self.at = start + len;
-        Some(Node::Number(n))
+        let int_end = self.at;
+        let mut fraction = false;
+        if self.bytes.get(self.at) == Some(&b'.') {
+            self.at += 1;
+            if self.digits() == 0 {
+                return Err(self.peek_error());
+            }
+            fraction = true;
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.at) {
+            self.exponent(start)?;
+        } else if !fraction {
+            if let Some(n) = integer(&self.text[int_start..int_end], negative) {
+                return Ok(Node::Number(n));
+            }
+        }
+        let f: f64 = self.text[start..self.at].parse().map_err(|_| self.next_error())?;
+        match Number::from_f64(f) {
+            Some(n) => Ok(Node::Number(n)),
+            None => Err(ParseError::Syntax(self.at)), // out of range
+        }
+    }
+
+    /// The exponent, at `e`: digits must follow its sign. An exponent past `i32::MAX` on
+    /// a non-zero number is out of range where serde_json finds it, at the digit that
+    /// overflows; on zero, or negative, it is read to its end (the number is ±0).
+    fn exponent(&mut self, start: usize) -> Read<()> {
+        self.at += 1;
+        let positive = match self.bytes.get(self.at) {
+            Some(b'-') => {
+                self.at += 1;
+                false
+            }
+            Some(b'+') => {
+                self.at += 1;
+                true
+            }
+            _ => true,
+        };
+        if !self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
+            return Err(self.next_error());
+        }
+        let digits_start = self.at;
+        self.digits();
+        let mut exp: i32 = 0;
+        for (i, &b) in self.bytes[digits_start..self.at].iter().enumerate() {
+            let digit = i32::from(b - b'0');
+            let overflows = exp >= i32::MAX / 10 && (exp > i32::MAX / 10 || digit > i32::MAX % 10);
+            if overflows && i > 0 {
+                let zero = self.bytes[start..digits_start].iter().all(|b| !matches!(b, b'1'..=b'9'));
+                if positive && !zero {
+                    return Err(ParseError::Syntax(digits_start + i + 1));
+                }
+                break;
+            }
+            exp = exp * 10 + digit;
+        }
+        Ok(())
+    }
+}
+
+/// A plain integer's digits as serde_json holds them: a u64, or (negative) an i64 down to
+/// `i64::MIN`; `None` for what it holds as a double (`-0`, and what does not fit).
+fn integer(digits: &str, negative: bool) -> Option<Number> {
+    let magnitude: u64 = digits.parse().ok()?;
+    if !negative {
+        return Some(magnitude.into());
+    }
+    match magnitude {
+        0 => None,
+        m if m <= 1 << 63 => Some((m.wrapping_neg() as i64).into()),
+        _ => None,
+    }
+}
+
+/// One escape at the `\` at `at`, as a string holds it: the character and the offset
+/// after it, or the offset of serde_json's error (an unknown escape, bad hex digits, a
+/// surrogate without its pair, the end of the text).
+fn strict_escape(bytes: &[u8], at: usize) -> Result<(char, usize), usize> {
+    let end = bytes.len();
+    let hex = |at: usize| -> Result<u32, usize> {
+        let digits = bytes.get(at..at + 4).ok_or(end)?;
+        let valid = digits.iter().all(u8::is_ascii_hexdigit);
+        let text = std::str::from_utf8(digits).ok().filter(|_| valid).ok_or(at + 4)?;
+        u32::from_str_radix(text, 16).map_err(|_| at + 4)
+    };
+    let simple = match *bytes.get(at + 1).ok_or(end)? {
+        b'u' => None,
+        b => Some(match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            _ => return Err(at + 2),
+        }),
+    };
+    if let Some(c) = simple {
+        return Ok((c, at + 2));
+    }
+    let high = hex(at + 2)?;
+    let after = at + 6;
+    match high {
+        0xDC00..=0xDFFF => Err(after),
+        0xD800..=0xDBFF => {
+            for (i, expected) in [b'\\', b'u'].into_iter().enumerate() {
+                match bytes.get(after + i) {
+                    None => return Err(end),
+                    Some(&b) if b != expected => return Err(after + i + 1),
+                    Some(_) => {}
+                }
+            }
+            let low = hex(after + 2)?;
+            match low {
+                0xDC00..=0xDFFF => {
+                    let c = char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)).ok_or(after + 6)?;
+                    Ok((c, after + 6))
+                }
+                _ => Err(after + 6),
+            }
+        }
+        _ => Ok((char::from_u32(high).ok_or(after)?, after)),
     }
 }
 
@@ -256,38 +421,84 @@ pub(crate) fn escape_at(bytes: &[u8], at: usize) -> Option<(Option<char>, usize)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::node::parse_with_serde;
+    use crate::validate::node::oracle::parse_with_serde;
 
-    /// Every text here reads to serde_json's tree, or is left to it.
+    /// The same tree as serde_json, or the same error at the same offset.
+    fn agrees(text: &str) -> Result<(), String> {
+        let (ours, theirs) = (parse(text), parse_with_serde(text));
+        if ours == theirs {
+            Ok(())
+        } else {
+            Err(format!("{text:?}: ours {ours:?}, serde_json {theirs:?}"))
+        }
+    }
+
+    /// Hand-picked corners: numbers at every edge, escapes and surrogates, every kind of
+    /// syntax error at the end of the text and before it.
     #[test]
-    fn same_as_serde_json_or_none() {
+    fn same_as_serde_json() {
         let texts = [
             r#"{"a": [1, 0, 18446744073709551615, 18446744073709551616, -0, -5, 2.5, 1e3, 1E-2, 99.9], "b": null}"#,
+            r#"[-9223372036854775808, -9223372036854775809, -18446744073709551615, -0.0, 0e5, 1e-400, 2.2250738585072014e-308]"#,
+            r#"[123456789012345678901234567890, 0.1000000000000000055511151231257827, 1.7976931348623157e308, 4.9e-324]"#,
+            r#"[1e400, 1]"#,
+            r#"[1e2147483648]"#,
+            r#"[0e2147483648, -1e-2147483649, 1e-99999999999]"#,
+            r#"[1e99999999999999]"#,
+            r#"[1.7976931348623159e308]"#,
+            r#"[1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000]"#,
             r#" { "k" : "v\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00" , "k" : true } "#,
             r#"["\ud800", 1]"#,
+            r#"["\ud800\u0041"]"#,
+            r#"["\ud800\n"]"#,
+            r#"["\ud800x"]"#,
             r#"["\udc00"]"#,
+            r#"["\ud83d\ude0"]"#,
+            r#"["\u12"]"#,
+            r#"["\u12g4"]"#,
+            r#"["\x"]"#,
+            r#"["\"#,
+            r#"["\ud800"#,
+            r#"["\ud800\"#,
             r#"[01]"#,
             r#"[1.]"#,
+            r#"[1.e5]"#,
+            r#"[1e]"#,
+            r#"[1e+]"#,
+            r#"[1.5.3]"#,
             r#"[1,]"#,
+            r#"[,1]"#,
             r#"{"a":1,}"#,
-            r#"[1e400]"#,
+            r#"{"a":1,"#,
+            r#"{1:2}"#,
+            r#"{"a" 1}"#,
+            r#"{"a":1 "b":2}"#,
             "[\"a\u{1}\"]",
             r#"[tru]"#,
-            r#"{"a" 1}"#,
+            r#"[nul"#,
             r#"[] x"#,
             r#""é😀""#,
+            "\"é\n\u{1}\"",
+            "[\n1,\n é,\n2]",
             r#"[-]"#,
             r#"[--1]"#,
+            r#"[-a]"#,
             r#"[1-2]"#,
+            r#"[+1]"#,
+            r#"[.5]"#,
             "",
+            "   ",
+            "[",
+            "{",
+            "{\"a\"",
+            "{\"a\":",
+            "\"abc",
+            "[1 2]",
         ];
         for text in texts {
-            let serde = parse_with_serde(text).ok();
-            if let Some(tree) = scan(text) {
-                assert_eq!(Some(tree), serde, "{text}");
-            }
+            agrees(text).unwrap();
         }
-        assert!(scan(texts[0]).is_some() && scan(texts[1]).is_some());
+        assert!(parse(texts[0]).is_ok() && parse(texts[9]).is_ok());
     }
 
     /// Any JSON value (object keys repeat now and then, to exercise `dedup`).
@@ -312,29 +523,38 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Whatever serde_json writes, compact or pretty, the scanner reads as serde_json does.
+        /// Whatever serde_json writes, compact or pretty, is read as serde_json reads it.
         #[test]
         fn reads_what_serde_json_writes(value in json()) {
             for text in [serde_json::to_string(&value).unwrap(), serde_json::to_string_pretty(&value).unwrap()] {
-                let tree = scan(&text);
-                proptest::prop_assert!(tree.is_some(), "{}", text);
-                proptest::prop_assert_eq!(tree, parse_with_serde(&text).ok(), "{}", text);
+                proptest::prop_assert!(parse(&text).is_ok(), "{}", text);
+                proptest::prop_assert_eq!(agrees(&text), Ok(()));
             }
         }
 
-        /// Text made of JSON's own characters, valid or (mostly) not: the scanner never
-        /// accepts what serde_json refuses, nor reads anything differently.
+        /// Text made of JSON's own characters, valid or (mostly) not: the same tree, or
+        /// the same error at the same offset.
         #[test]
         fn never_disagrees_with_serde_json(
             parts in proptest::collection::vec(proptest::sample::select(vec![
-                "{", "}", "[", "]", ",", ":", " ", "\"", "\"k\"", "\\", "\\u", "d83d", "\\ude00", "00e9",
-                "\\n", "0", "1", "-", ".", "e", "+", "12345678901234567890", "true", "null", "fals", "é", "\u{1}",
+                "{", "}", "[", "]", ",", ":", " ", "\n", "\"", "\"k\"", "\\", "\\u", "d83d", "\\ude00", "00e9", "dc00",
+                "\\n", "\\x", "0", "1", "9", "-", ".", "e", "E", "+", "12345678901234567890", "2147483648", "true", "null",
+                "fals", "é", "\u{1}", "x",
             ]), 0..40)
         ) {
             let text: String = parts.concat();
-            if let Some(tree) = scan(&text) {
-                proptest::prop_assert_eq!(Some(tree), parse_with_serde(&text).ok(), "{}", text);
-            }
+            proptest::prop_assert_eq!(agrees(&text), Ok(()));
+        }
+
+        /// Numbers of any shape, valid or not: the same value (to the bit), or the same
+        /// error at the same offset.
+        #[test]
+        fn numbers_read_as_serde_json_reads_them(
+            text in "-?(0|[1-9][0-9]{0,30})?(\\.[0-9]{0,25})?([eE][-+]?[0-9]{0,12})?[ ,x]?"
+        ) {
+            proptest::prop_assert_eq!(agrees(&text), Ok(()));
+            let wrapped = format!("[{text}]");
+            proptest::prop_assert_eq!(agrees(&wrapped), Ok(()));
         }
     }
 
@@ -357,9 +577,10 @@ mod tests {
     }
 
     #[test]
-    fn depth_is_left_to_serde_past_the_limit() {
+    fn depth_stops_the_reading_past_the_limit() {
         let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
-        assert!(scan(&deep(MAX_DEPTH)).is_some());
-        assert!(scan(&deep(MAX_DEPTH + 1)).is_none());
+        assert!(parse(&deep(MAX_DEPTH)).is_ok());
+        assert_eq!(parse(&deep(MAX_DEPTH + 1)), Err(ParseError::TooDeep));
+        assert_eq!(parse(&format!("{}{{}}", "{\"a\":".repeat(MAX_DEPTH))), Err(ParseError::TooDeep));
     }
 }

@@ -1,7 +1,9 @@
 // The package as a user gets it: pkg/ packed by `npm pack`, the tarball installed into each
-// small app here (its own package.json and pinned package-lock.json, `npm ci` from the npm
-// cache), each app built by its own tool and run: the Node ones as processes, the browser
-// ones in one headless Chromium. Each must hand back the same report Node's entry gives for
+// small app here (Node ESM and CommonJS, Deno, Vitest, Jest, Vite, webpack, Parcel, Rollup,
+// esbuild ESM and IIFE, Next.js's client component and route handler; each with its own
+// package.json and pinned package-lock.json, `npm ci` from the npm cache), each app built by
+// its own tool and run: the command-line ones as processes, the browser ones in one
+// headless Chromium. Each must hand back the same report Node's entry gives for
 // the same bad body, with its two errors where they belong; the browser apps that call
 // `await init()` must also have seen the clear Error a call before it throws.
 import assert from "node:assert/strict";
@@ -35,15 +37,21 @@ const reference = await import(join(PKG, "node.js"));
 const EXPECTED = { body: BODY, report: reference.validate(BODY), max_hosts: reference.limits().max_hosts, standard: 2 };
 
 /**
- * Each app: how it is built (`build`, run in its folder, or none) and what is run: a Node
- * script (`node`), or a page in Chromium (`page`: the folder served, `init`: whether it calls
- * `await init()` and so records the Error of a call before it), or a server (`serve`).
+ * Each app: how it is built (`build`, run in its folder, or none) and what is run: a
+ * command (`run`, given the body as its last argument and in COC_BODY, printing its answer,
+ * or writing it to `result`), or a page in Chromium (`page`: the folder served, `init`:
+ * whether it calls `await init()` and so records the Error of a call before it), or a server
+ * (`serve`).
  */
 const APPS = [
-  { name: "node-esm", node: "main.mjs" },
-  { name: "node-cjs", node: "main.cjs" },
+  { name: "node-esm", run: [process.execPath, "main.mjs"] },
+  { name: "node-cjs", run: [process.execPath, "main.cjs"] },
+  { name: "deno", run: ["node_modules/.bin/deno", "run", "--allow-read", "main.mjs"] },
+  { name: "vitest", run: ["node_modules/.bin/vitest", "run", "--reporter=dot"], result: "result.json" },
+  { name: "jest", run: ["node_modules/.bin/jest", "--silent"], result: "result.json" },
   { name: "vite", build: ["node_modules/.bin/vite", "build", "--logLevel", "error"], page: "dist", init: true },
   { name: "webpack", build: ["node", "build.mjs"], page: "dist", init: true },
+  { name: "parcel", build: ["node_modules/.bin/parcel", "build", "index.html", "--dist-dir", "dist", "--no-cache", "--log-level", "warn"], page: "dist", init: true },
   { name: "rollup", build: ["node_modules/.bin/rollup", "-c", "--silent"], page: "dist", init: false },
   { name: "esbuild", build: ["node", "build.mjs"], pages: [{ dir: "dist/esm", init: true, label: "ESM" }, { dir: "dist/iife", init: false, label: "IIFE" }] },
   { name: "next", build: ["node_modules/.bin/next", "build"], serve: ["node_modules/.bin/next", "start", "-H", "127.0.0.1", "-p"] },
@@ -83,7 +91,12 @@ async function install(app) {
 async function build(app) {
   if (!app.build) return;
   const dir = join(HERE, app.name);
-  for (const out of ["dist", ".next"]) rmSync(join(dir, out), { recursive: true, force: true });
+  // The outputs go; Next.js's own build cache (.next/cache, keyed by content) stays, as on
+  // a developer's machine.
+  rmSync(join(dir, "dist"), { recursive: true, force: true });
+  if (existsSync(join(dir, ".next"))) {
+    for (const f of readdirSync(join(dir, ".next"))) if (f !== "cache") rmSync(join(dir, ".next", f), { recursive: true, force: true });
+  }
   const start = Date.now();
   const [cmd, ...args] = app.build;
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
@@ -113,9 +126,11 @@ async function openPage(url) {
   const page = await browser.newPage();
   const problems = [];
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  // A favicon the app does not have is not the package's problem.
+  const favicon = (url) => new URL(url).pathname === "/favicon.ico";
+  page.on("console", (m) => m.type() === "error" && !favicon(m.location().url || url) && problems.push(`console: ${m.text()} (${m.location().url})`));
   page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
-  page.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
+  page.on("response", (r) => r.status() >= 400 && !favicon(r.url()) && problems.push(`${r.status()}: ${r.url()}`));
   try {
     await page.goto(`${url}#${encodeURIComponent(JSON.stringify(BODY))}`);
     const result = await page
@@ -174,9 +189,13 @@ for (const app of APPS) {
   test(app.name, async (t) => {
     assert.equal(app.failed, undefined, app.failed);
     const dir = join(HERE, app.name);
-    if (app.node) {
-      const { stdout } = await run(process.execPath, [app.node, JSON.stringify(BODY)], { cwd: dir });
-      judge(JSON.parse(stdout), { init: false });
+    if (app.run) {
+      const [cmd, ...args] = app.run;
+      const body = JSON.stringify(BODY);
+      const env = { ...process.env, COC_BODY: body, DENO_NO_UPDATE_CHECK: "1", CI: "true" };
+      if (app.result) rmSync(join(dir, app.result), { force: true });
+      const { stdout } = await run(cmd.startsWith("node_modules") ? join(dir, cmd) : cmd, app.result ? args : [...args, body], { cwd: dir, env, maxBuffer: 1 << 26 });
+      judge(JSON.parse(app.result ? readFileSync(join(dir, app.result), "utf8") : stdout), { init: false });
     }
     for (const page of app.pages ?? (app.page ? [{ dir: app.page, init: app.init, label: "page" }] : [])) {
       await t.test(page.label, async () => {

@@ -40,7 +40,7 @@ const uuid = (n, salt) => {
 const uuidHosts = (count) => Array.from({ length: count }, (_, i) =>
   `${uuid(i + 1, 1)},${uuid(i + 1, 2).replaceAll("-", "")},0a1b2c3d4e5f,${["cn-north-4", "cn-south-1"][i % 2]}`).join("\n");
 
-/** Opens the page and waits for the package, posting the form as it is and confirming. */
+/** Posts the form as it is: Post, then the confirmation's "Post it". */
 async function postConfirmed(page) {
   await page.locator("#post").click();
   await page.locator("#confirm-yes").click();
@@ -350,6 +350,8 @@ describe("issue 13: the console as an operator's tool", () => {
     await field(page, "/plan/sizes").fill("1, 2");
     await field(page, "/plan/pause").selectOption("first");
     await field(page, "/execute_param/timeout").fill("600");
+    // The endpoint emptied on purpose (COC itself, the package's default) stays empty.
+    await field(page, "/endpoint").fill("");
     await page.waitForTimeout(400);
     await page.reload();
     await page.waitForSelector("#state.ready, #state.blocked");
@@ -360,6 +362,8 @@ describe("issue 13: the console as an operator's tool", () => {
     assert.equal(await field(page, "/plan/pause").inputValue(), "first");
     assert.equal(await field(page, "/execute_param/timeout").inputValue(), "600");
     assert.equal(await page.locator("#f-token").inputValue(), "");
+    assert.equal(await field(page, "/endpoint").inputValue(), "");
+    assert.equal(await page.locator("#endpoint-standin").isHidden(), true);
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
     assert.ok(stored.includes("nginx") && !stored.includes(TOKEN));
     assert.equal(await page.locator("#batches .chip").count(), 5);
@@ -369,6 +373,7 @@ describe("issue 13: the console as an operator's tool", () => {
     assert.equal(await field(page, "/script_uuid").inputValue(), "");
     assert.equal(await field(page, "/hosts").inputValue(), "");
     assert.equal(await field(page, "/execute_param/timeout").inputValue(), "300");
+    assert.equal(await field(page, "/endpoint").inputValue(), shared.server.url.replace(/\/$/, ""));
     assert.equal(await page.locator("#param-rows > li").count(), 0);
     assert.equal(await page.evaluate(() => localStorage.getItem("coc-script-exec.draft")), null);
     await close();
@@ -383,6 +388,8 @@ describe("issue 13: the console as an operator's tool", () => {
     await p.waitForSelector("#state.ready, #state.blocked");
     await field(p, "/script_uuid").click();
     await field(p, "/script_uuid").fill(KNOWN_SCRIPT);
+    await p.waitForSelector("#draft-note.unsaved");
+    assert.match(await text(p, "#draft-note"), /could not be kept/);
     const dialog = new Promise((resolve) => p.once("dialog", (d) => { resolve(d.type()); d.accept(); }));
     await p.close({ runBeforeUnload: true });
     assert.equal(await dialog, "beforeunload");
@@ -416,6 +423,25 @@ describe("issue 13: the console as an operator's tool", () => {
     const [timeout] = await messagesAt(page, "/execute_param/timeout");
     assert.equal(timeout.severity, "error");
     assert.equal(await field(page, "/plan/pause").inputValue(), "first");
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("one canary per group (the planner's canary: \"per_group\"): each region's first batch is one host and pauses", async () => {
+    const { page, problems, close } = await open();
+    await fillValid(page, `${hostLines(15, ["cn-north-4"])}\n${hostLines(8, ["cn-south-1"])}`);
+    await field(page, "/plan/group_by").selectOption("region_id");
+    await page.locator('label[for="f-canary"]').click();
+    const columns = await page.locator("#batches > li").evaluateAll((lis) => lis.map((li) => [
+      li.querySelectorAll(".chip").length, li.querySelector(".strategy").textContent, li.querySelector(".group").textContent]));
+    const firsts = columns.filter((c, i) => i === 0 || columns[i - 1][2] !== c[2]);
+    assert.deepEqual(firsts, [[1, "PAUSE", "cn-north-4"], [1, "PAUSE", "cn-south-1"]]);
+    assert.equal(columns.filter((c) => c[1] === "PAUSE").length, 2);
+    const body = JSON.parse(await text(page, "#body-text"));
+    assert.deepEqual(body.execute_batches.map((b) => b.rotation_strategy), columns.map((c) => c[1]));
+    await page.locator("#post").click();
+    assert.match(await text(page, "#confirm-text"), new RegExp(`pausing after batches 1, ${columns.findIndex((c) => c[2] === "cn-south-1") + 1},`));
+    await assertAxe(page, "canary per group, confirmation");
     assert.deepEqual(problems, []);
     await close();
   });

@@ -38,7 +38,13 @@ async function fill(p, { mistakes = false } = {}) {
   if (mistakes) await p.fill('[name="/execute_param/timeout"]', "4");
 }
 
-const shot = (p, name, fullPage = false) => p.screenshot({ path: path.join(OUT, name), fullPage });
+/** The hosts box shown from its first column (a fill leaves it scrolled to the caret). */
+const homeHosts = (p) => p.evaluate(() => { const a = document.getElementById("f-hosts"); a.scrollLeft = 0; });
+
+const shot = async (p, name, fullPage = false) => {
+  await homeHosts(p);
+  await p.screenshot({ path: path.join(OUT, name), fullPage });
+};
 
 try {
   let p = await page(1280, 800);
@@ -101,7 +107,7 @@ try {
 
   p = await page(390, 844);
   await fill(p);
-  await p.evaluate(() => { document.activeElement.blur(); document.getElementById("f-hosts").scrollIntoView({ block: "start" }); });
+  await p.evaluate(() => { document.activeElement.blur(); document.getElementById("h-hosts").scrollIntoView(); });
   await shot(p, "phone-bar-390.png");
   p = await page(390, 844);
   await fill(p, { mistakes: true });

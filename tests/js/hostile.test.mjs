@@ -36,14 +36,14 @@ test("values that are not a body at all", () => {
   }
 });
 
-test("NaN and ±Infinity are type errors at their field, with its expected type", () => {
+test("NaN and ±Infinity are posted as null, so judged as null (missing)", () => {
   for (const bad of [NaN, Infinity, -Infinity]) {
-    assert.deepEqual(at(refused(withValue("/execute_param/timeout", bad)), "/execute_param/timeout"), [["type", "integer"]]);
-    assert.deepEqual(at(refused(withValue("/execute_param/success_rate", bad)), "/execute_param/success_rate"), [["type", "number"]]);
-    assert.deepEqual(at(refused(withValue("/execute_param/resourceful", bad)), "/execute_param/resourceful"), [["type", "boolean"]]);
-    assert.deepEqual(at(refused(withValue("/execute_param/execute_user", bad)), "/execute_param/execute_user"), [["type", "string"]]);
-    const p = "/execute_batches/1/target_instances/0/agent_sn";
-    assert.deepEqual(at(refused(withValue(p, bad)), p), [["type", "string"]]);
+    for (const path of ["/execute_param/timeout", "/execute_param/success_rate", "/execute_batches/1/target_instances/0/agent_sn"]) {
+      const body = withValue(path, bad);
+      assert.deepEqual(at(refused(body), path), [["required", undefined]]);
+      assert.deepEqual(lib.validate(body), lib.validate(withValue(path, null)));
+      assert.deepEqual(lib.validate(body), lib.validate(JSON.stringify(body)));
+    }
   }
   // In an unknown field nothing judges it: the field is only a warning, as for any value.
   const r = lib.validate({ ...validBody(), extra: NaN });
@@ -117,6 +117,51 @@ test("an array of a million items, and other large values, stop at the size limi
   refused(huge, "too_large");
 });
 
+/** validate(value), with the calls `count` says were made and the time, as a diagnostic. */
+function measured(t, name, value, count) {
+  const start = performance.now();
+  const report = lib.validate(value);
+  t.diagnostic(`${name}: ${count()} calls, ${(performance.now() - start).toFixed(1)} ms`);
+  return report;
+}
+
+test("the work is bounded by what is read, not by what a value claims (R-SIZE)", (t) => {
+  const max = limits.max_body_bytes;
+  const tooLarge = (r) => assert.deepEqual(r.issues.map((i) => [i.code, i.params.max_bytes]), [["too_large", max]]);
+  // A Proxy reporting a huge length: refused on its length alone, before any element.
+  let calls = 0;
+  const huge = new Proxy([], { get: (_, k) => (calls++, k === "length" ? 2 ** 32 - 1 : 1) });
+  tooLarge(measured(t, "a length of 2^32 - 1", huge, () => calls));
+  assert.ok(calls <= 4, `${calls} traps`);
+  // One whose length grows once it has been asked: it is asked once, so it is the array
+  // of one item it first said (B1: not an object).
+  calls = 0;
+  let asked = 0;
+  const growing = new Proxy([], { get: (_, k) => (calls++, k === "length" ? (asked++ ? 2 ** 32 - 1 : 1) : undefined) });
+  const once = measured(t, "a length that grows when asked again", growing, () => calls);
+  assert.deepEqual(once.issues.map((i) => [i.path, i.code]), [["", "type"]]);
+  assert.equal(asked, 1);
+  assert.ok(calls <= 4, `${calls} traps`);
+  // A getter per member, each leaving its member out: the members read are bounded (each
+  // counts one byte and its key), without and with a BigInt first that sends the value to
+  // the walk. (Small objects: listing the keys of one Proxy of half a million keys takes
+  // V8 itself seconds, as it would for the JSON.stringify that posts it.)
+  let gets = 0;
+  const heavy = () => new Proxy({ a: 0, b: 0, c: 0, d: 0, e: 0, f: 0, g: 0, h: 0 }, { get: () => (gets++, undefined) });
+  const many = Array.from({ length: max / 8 }, heavy);
+  tooLarge(measured(t, "a getter per member, each left out", many, () => gets));
+  assert.ok(gets <= max, `${gets} getters`);
+  gets = 0;
+  tooLarge(measured(t, "the same after a BigInt (the walk)", [10n, ...many], () => gets));
+  assert.ok(gets <= max, `${gets} getters`);
+  // The most a body within R-SIZE can ask for: a getter per item of the longest array.
+  calls = 0;
+  const zeros = new Proxy(new Array(max / 2 - 1), { get: (tg, k) => (calls++, k === "length" ? tg.length : 0) });
+  const worst = measured(t, "an element getter per item of the longest array", zeros, () => calls);
+  assert.deepEqual(worst.issues.map((i) => [i.path, i.code]), [["", "type"]]); // read whole: B1
+  assert.ok(calls <= max / 2 + 4, `${calls} traps`);
+});
+
 test("text over the size limit is measured without being copied", () => {
   const text = "é".repeat(limits.max_body_bytes); // 2 bytes each in UTF-8
   const r = refused(text, "too_large");
@@ -125,12 +170,15 @@ test("text over the size limit is measured without being copied", () => {
   assert.equal(refused(emoji, "too_large").issues[0].params.actual_bytes, 4 * limits.max_body_bytes);
 });
 
-test("a lone surrogate is read as U+FFFD, as it would be sent", () => {
-  const r = refused(withValue("/execute_param/script_params/0/param_value", "a\uD800b"), "charset");
-  assert.equal(r.issues.find((i) => i.code === "charset").params.char, "\uFFFD");
+test("a lone surrogate is judged as posted: JSON.stringify escapes it, which R-SYNTAX refuses", () => {
+  const body = withValue("/execute_param/script_params/0/param_value", "a\uD800b");
+  const r = refused(body, "syntax");
+  assert.deepEqual(r, lib.validate(JSON.stringify(body)));
   assert.doesNotThrow(() => lib.validate(`{"x": "\uDC00"}`));
-  // Escaped in text it is not valid JSON for serde_json (R-SYNTAX).
   refused('{"x": "\\uDC00"}', "syntax");
+  // An argument that is not a body is read with U+FFFD in its place.
+  const host = { resource_id: "r\uD800", agent_sn: "a", project_id: "p", region_id: "cn-north-4" };
+  assert.equal(lib.build_batches([host]).execute_batches[0].target_instances[0].resource_id, "r\uFFFD");
 });
 
 test("odd objects read as JSON.stringify reads them", () => {

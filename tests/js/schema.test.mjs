@@ -45,3 +45,25 @@ test("numbers in the schema come from limits()", () => {
   assert.equal(schema.$defs.ExecuteInstancesBatchInfo.properties.target_instances.maxItems, l.max_hosts_per_batch);
   assert.equal(schema.$defs.ScriptExecuteInputParam.properties.param_value.maxLength, l.param_value_max);
 });
+
+test("every property says what it is: an English description, for an editor's hover", () => {
+  const l = lib.limits();
+  for (const revision of ["page", "current"]) {
+    const s = lib.json_schema(revision);
+    new Ajv2020({ allErrors: true, strict: true }).compile(s); // description is no stray keyword
+    let properties = 0;
+    for (const [name, object] of [["body", s], ...Object.entries(s.$defs)]) {
+      for (const [key, property] of Object.entries(object.properties)) {
+        assert.equal(typeof property.description, "string", `${revision} ${name}.${key}`);
+        assert.match(property.description, /^[A-Z][\x20-\x7e]{8,}$/, `${revision} ${name}.${key}`);
+        properties++;
+      }
+    }
+    assert.ok(properties >= 17, `${revision}: ${properties}`);
+  }
+  // From the messages module, whose numbers come from limits(): the type message's words.
+  const timeout = schema.$defs.ScriptExecuteParam.properties.timeout.description;
+  assert.ok(timeout.includes(String(l.timeout_min)) && timeout.includes(String(l.timeout_max)), timeout);
+  const wrong = lib.validate({ execute_param: { timeout: "300" }, execute_batches: [] }).issues.find((i) => i.path === "/execute_param/timeout");
+  assert.ok(wrong.message.toLowerCase().includes(timeout.toLowerCase()), `${wrong.message} / ${timeout}`);
+});

@@ -91,3 +91,45 @@ test("TanStack Form submits a good body", async () => {
   assert.deepEqual(timeout.state.meta.errors, []);
   assert.deepEqual(submitted, validBody());
 });
+
+// create_standard_schema({locale, revision}) (api.md): a resolver gets Chinese messages or
+// today's rules from the schema itself, with no libraryOptions to pass.
+const { create_standard_schema } = lib;
+
+test("create_standard_schema: locale zh-CN gives Chinese messages, through TanStack Form too", async () => {
+  const zh = create_standard_schema({ locale: "zh-CN" });
+  const bad = withTimeout(lib.limits().timeout_min - 1);
+  const expected = lib.validate(bad, { locale: "zh-CN" }).issues.find((i) => i.severity === "error").message;
+  assert.notEqual(expected, lib.validate(bad).issues.find((i) => i.severity === "error").message);
+  assert.deepEqual(zh["~standard"].validate(bad).issues, [{ message: expected, path: ["execute_param", "timeout"] }]);
+  // A call's own libraryOptions.locale still wins over the schema's.
+  assert.equal(zh["~standard"].validate(bad, { libraryOptions: { locale: "en" } }).issues[0].message, std.validate(bad).issues[0].message);
+  const form = new FormApi({ defaultValues: bad, validators: { onSubmit: zh } });
+  form.mount();
+  const timeout = new FieldApi({ form, name: "execute_param.timeout" });
+  timeout.mount();
+  await form.handleSubmit();
+  assert.deepEqual(timeout.state.meta.errors.map((e) => e.message), [expected]);
+  assert.match(expected, /[\u4e00-\u9fff]/);
+});
+
+test("create_standard_schema: revision current judges by today's rules, and hands out its JSON Schema", () => {
+  const current = create_standard_schema({ revision: "current" });
+  // P6: a user other than root is an error on the page, a warning today.
+  const admin = { ...validBody(), execute_param: { ...validBody().execute_param, execute_user: "admin" } };
+  assert.deepEqual(std.validate(admin).issues.map((i) => i.path), [["execute_param", "execute_user"]]);
+  assert.deepEqual(current["~standard"].validate(admin), { value: admin });
+  assert.deepEqual(current["~standard"].jsonSchema.input({ target: "draft-2020-12" }), lib.json_schema("current"));
+  const both = create_standard_schema({ locale: "zh-CN", revision: "current" });
+  const bad = withTimeout(0);
+  assert.deepEqual(both["~standard"].validate(bad).issues[0].message, lib.validate(bad, { locale: "zh-CN", revision: "current" }).issues.find((i) => i.severity === "error").message);
+  assert.ok(Object.isFrozen(current) && Object.isFrozen(current["~standard"]));
+});
+
+test("create_standard_schema: no options is standard_schema; an unknown revision throws once, a TypeError", () => {
+  const plain = create_standard_schema();
+  const bad = withTimeout(0);
+  assert.deepEqual(plain["~standard"].validate(bad), std.validate(bad));
+  assert.deepEqual(create_standard_schema({})["~standard"].validate(validBody()), { value: validBody() });
+  assert.throws(() => create_standard_schema({ revision: "tomorrow" }), TypeError);
+});

@@ -1,11 +1,13 @@
 // The package's TypeScript: the generated .d.ts matches the committed reference copy; no
-// public signature says `any`; a consumer using narrowed results passes `tsc --strict`;
+// declaration the package ships says `any`; a consumer using narrowed results passes
+// `tsc --strict`; a Node-only consumer (no DOM lib, no @types/node, skipLibCheck: false)
+// passes through the package's `exports`, as ES module and CommonJS;
 // and every export's real output, for a spread of inputs, type-checks against the declared
 // result type as an object literal, so a field missing, extra or of another type than the
 // Rust side serializes fails here.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -28,14 +30,34 @@ test("the generated .d.ts is the committed reference (tests/js/coc_script_exec.d
   assert.equal(dts, ref, "pkg/coc_script_exec.d.ts changed: review it, then copy it over the .ref");
 });
 
-test("no public signature says any", () => {
-  // wasm-bindgen's own InitOutput (the raw wasm exports) is the one place `any` is left.
+test("no declaration the package ships says any, InitOutput included", () => {
   const code = (text) => text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
-  const publicPart = code(dts).replace(/export interface InitOutput \{[\s\S]*?\n\}/, "");
-  assert.match(code(dts), /\bany\b/, "the InitOutput exclusion no longer matches anything");
-  assert.doesNotMatch(publicPart, /\bany\b/);
-  for (const f of ["index.d.ts", "standard_schema.d.ts"]) {
-    assert.doesNotMatch(code(readFileSync(pkgDir + f, "utf8")), /\bany\b/, f);
+  const files = readdirSync(pkgDir).filter((f) => /\.d\.c?ts$/.test(f));
+  for (const f of ["coc_script_exec.d.ts", "index.d.ts", "index.d.cts", "inline.d.ts", "standard_schema.d.ts", "coc_script_exec_bg.wasm.d.ts"]) {
+    assert.ok(files.includes(f), `${f} is not in pkg/`);
+  }
+  for (const f of files) assert.doesNotMatch(code(readFileSync(pkgDir + f, "utf8")), /\bany\b/, f);
+});
+
+test("a Node-only consumer type-checks through the package's exports (no DOM lib, skipLibCheck: false)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "coc-node-types-"));
+  try {
+    mkdirSync(join(dir, "node_modules"));
+    symlinkSync(pkgDir, join(dir, "node_modules", "coc-script-exec"), "dir");
+    copyFileSync(new URL("consumer-node.ts", import.meta.url), join(dir, "consumer-node.ts"));
+    copyFileSync(new URL("consumer-cjs.cts", import.meta.url), join(dir, "consumer-cjs.cts"));
+    writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
+    const base = { strict: true, exactOptionalPropertyTypes: true, noEmit: true, skipLibCheck: false, target: "es2022", lib: ["es2022"], types: [] };
+    const projects = {
+      "tsconfig.nodenext.json": { compilerOptions: { ...base, module: "nodenext", moduleResolution: "nodenext" }, files: ["consumer-node.ts", "consumer-cjs.cts"] },
+      "tsconfig.bundler.json": { compilerOptions: { ...base, module: "preserve", moduleResolution: "bundler" }, files: ["consumer-node.ts"] },
+    };
+    for (const [name, config] of Object.entries(projects)) {
+      writeFileSync(join(dir, name), JSON.stringify(config));
+      typecheck(["-p", join(dir, name)]);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
