@@ -141,7 +141,7 @@ fn item_lines(text: &str) -> Vec<usize> {
 
 /// The names of a header's cells; each unknown name is one `unknown_field` warning, a
 /// name given twice a `duplicate` error, and a required column it lacks a `required` error.
-fn header(cells: &[Cell], format: &Format, sink: &mut Sink) -> Vec<Option<&'static str>> {
+fn header(cells: &[Cell], format: &Format, delimiter: u8, sink: &mut Sink) -> Vec<Option<&'static str>> {
     let mut names: Vec<Option<&'static str>> = Vec::with_capacity(cells.len());
     // The names met so far: at most one of each known name, so a short list.
     let mut seen: Vec<&str> = Vec::new();
@@ -157,6 +157,12 @@ fn header(cells: &[Cell], format: &Format, sink: &mut Sink) -> Vec<Option<&'stat
                 names.push(Some(n));
             }
             None if cell.text.is_empty() => names.push(None), // a trailing delimiter
+            // Names separated by spaces: the header the delimiter missed.
+            None if cell.text.split_whitespace().any(|w| format.known.contains(&normalized(w).as_str())) => {
+                let p = separator(b' ', delimiter, format.required().count(), cells.len(), cell);
+                sink.error(Code::Syntax, "/hosts", p);
+                return vec![None; cells.len()];
+            }
             None => {
                 sink.warning(Code::UnknownField, "/hosts", at(&cell.text, cell));
                 names.push(None);
@@ -176,8 +182,11 @@ fn normalized(name: &str) -> String {
     name.trim().to_ascii_lowercase().replace([' ', '-'], "_")
 }
 
+/// A first row naming a host field, in a cell of its own or among words separated by
+/// spaces (a header the delimiter missed: it is still no host, and its hosts get a hint).
 fn is_header(cells: &[Cell]) -> bool {
-    cells.iter().any(|c| HEADER_NAMES.contains(&normalized(&c.text).as_str()))
+    let name = |text: &str| HEADER_NAMES.contains(&normalized(text).as_str());
+    cells.iter().any(|c| name(&c.text) || c.text.split_whitespace().any(name))
 }
 
 fn read_csv(text: &str, format: &Format, sink: &mut Sink) -> (Vec<Value>, Vec<usize>) {
@@ -205,8 +214,8 @@ fn read_csv(text: &str, format: &Format, sink: &mut Sink) -> (Vec<Value>, Vec<us
             continue;
         }
         if std::mem::take(&mut first) && is_header(&cells) {
-            let names = header(&cells, format, sink);
-            expected = names.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
+            let names = header(&cells, format, delimiter, sink);
+            expected = names.iter().rposition(Option::is_some).map_or(expected, |i| i + 1);
             named = Some(names);
             continue;
         }
@@ -225,7 +234,7 @@ fn read_csv(text: &str, format: &Format, sink: &mut Sink) -> (Vec<Value>, Vec<us
             }
         }
         separator_hint(&cells, expected, delimiter, &format!("/hosts/{k}"), sink);
-        lines.push(cells[0].line);
+        lines.push(cells.first().map_or(1, |c| c.line));
         hosts.push(Value::Object(host));
     }
     (hosts, lines)
@@ -244,17 +253,21 @@ fn separator_hint(cells: &[Cell], expected: usize, delimiter: u8, at_path: &str,
         Some((d, cell))
     });
     if let Some((found, cell)) = found {
-        let p = params([
-            ("reason", "separator".into()),
-            ("found", char::from(found).to_string().into()),
-            ("delimiter", char::from(delimiter).to_string().into()),
-            ("expected", expected.into()),
-            ("actual", cells.len().into()),
-            ("line", cell.line.into()),
-            ("column", cell.column.into()),
-        ]);
-        sink.error(Code::Syntax, at_path, p);
+        sink.error(Code::Syntax, at_path, separator(found, delimiter, expected, cells.len(), cell));
     }
+}
+
+/// The params of a `syntax` issue of reason `separator`: at `cell`, which holds `found`.
+fn separator(found: u8, delimiter: u8, expected: usize, actual: usize, cell: &Cell) -> Map<String, Value> {
+    params([
+        ("reason", "separator".into()),
+        ("found", char::from(found).to_string().into()),
+        ("delimiter", char::from(delimiter).to_string().into()),
+        ("expected", expected.into()),
+        ("actual", actual.into()),
+        ("line", cell.line.into()),
+        ("column", cell.column.into()),
+    ])
 }
 
 fn at(field: &str, cell: &Cell) -> Map<String, Value> {

@@ -79,6 +79,12 @@ fn a_header_row_is_never_a_host() {
         assert_eq!(r.hosts.len(), 1, "{header}");
         assert!(!ids(&r).iter().any(|id| id.to_ascii_lowercase().contains("resource")), "{header}");
     }
+    // A space-separated header is no host either; its hosts get the separator hint.
+    let r = read("resource_id agent_sn project_id region_id\ni-1 sn-1 p1 cn-north-4\n");
+    assert_eq!(r.hosts.len(), 1);
+    let hints: Vec<(&str, &Value)> = r.issues.iter().map(|i| (i.path.as_str(), &i.params["line"])).collect();
+    assert_eq!(hints, [("/hosts", &json!(1)), ("/hosts/0", &json!(2))]);
+    assert!(r.issues.iter().all(|i| i.code == "syntax" && i.params["reason"] == "separator"), "{:?}", r.issues);
     // A header lacking a column the revision needs says so once, at the header.
     let r = read("region_id,resource_id\ncn-north-4,i-1\ncn-north-4,i-2\n");
     let missing: Vec<&str> =
@@ -88,6 +94,29 @@ fn a_header_row_is_never_a_host() {
     // Under current, resource_id and region_id suffice.
     let r = read_under("region_id,resource_id\ncn-north-4,i-1\n", Revision::Current);
     assert_eq!((r.hosts[0].clone(), r.issues.len()), (json!({"region_id": "cn-north-4", "resource_id": "i-1"}), 0));
+}
+
+#[test]
+fn header_problems_are_said_once_in_both_locales() {
+    let text = "resource_id,Resource ID,owner,region_id\ni-1,i-x,me,cn-north-4,extra\n";
+    let [en, zh] = [Locale::En, Locale::ZhCn].map(|l| read_hosts(text, &Options::locale(l)));
+    let expected = [
+        ("/hosts", "duplicate"),
+        ("/hosts", "unknown_field"),
+        ("/hosts", "required"),
+        ("/hosts", "required"),
+        ("/hosts", "unknown_field"),
+    ];
+    assert_eq!(codes(&en), expected);
+    assert_eq!(en.hosts, [json!({"resource_id": "i-1", "region_id": "cn-north-4"})]);
+    assert!(at(text, &en.issues[0]).starts_with("Resource ID"));
+    assert_eq!(en.issues[4].params["field"], "column_5");
+    for (e, z) in en.issues.iter().zip(&zh.issues) {
+        assert_eq!((&e.params, e.severity), (&z.params, z.severity));
+        assert_ne!(e.message, z.message);
+        let line = e.params["line"].to_string();
+        assert!(e.message.contains(&line) && z.message.contains(&line), "{} / {}", e.message, z.message);
+    }
 }
 
 #[test]

@@ -192,4 +192,47 @@ mod tests {
         assert_eq!(wants_en("script_params", false, "array"), "a list of parameters");
         assert_eq!(wants_zh("target_instances", false, "array"), "由主机组成的列表");
     }
+
+    #[test]
+    fn every_kind_has_its_own_words_in_both_locales() {
+        // (expected, key, item, a number of limits.rs the words must hold)
+        let kinds: [(&str, &str, bool, Option<String>); 20] = [
+            ("object", "execute_batches", true, None),
+            ("object", "target_instances", true, None),
+            ("object", "script_params", true, None),
+            ("object", "custom_attributes", true, None),
+            ("object", "execute_param", false, None),
+            ("object", "", false, None),
+            ("object", "query", false, None),
+            ("array", "execute_batches", false, None),
+            ("integer", "timeout", false, Some(TIMEOUT_MAX.to_string())),
+            ("integer", "batch_index", false, Some(MAX_BATCHES.to_string())),
+            ("integer", "param_order", false, Some(MAX_SCRIPT_PARAMS.to_string())),
+            ("integer", "limit", false, Some(PAGE_LIMIT_MAX.to_string())),
+            ("integer", "marker", false, Some(RECORD_ID_MIN.to_string())),
+            ("integer", "x", false, None),
+            ("number", "success_rate", false, Some(SUCCESS_RATE_DECIMALS.to_string())),
+            ("number", "x", false, None),
+            ("string", "execute_user", false, Some(EXECUTE_USER_ROOT.to_owned())),
+            ("string", "x", false, None),
+            ("boolean", "x", false, None),
+            ("null", "x", false, None),
+        ];
+        for words in [wants_en, wants_zh] {
+            let all: Vec<String> = kinds.iter().map(|(kind, key, item, _)| words(key, *item, kind)).collect();
+            for (i, text) in all.iter().enumerate() {
+                assert!(!all[..i].contains(text), "{text} twice");
+                assert!(!text.contains('"') && !text.contains("send") && !text.contains("应写"), "{text}");
+                if let Some(n) = &kinds[i].3 {
+                    assert!(text.contains(n.as_str()), "{text} lacks {n}");
+                }
+            }
+        }
+        for s in [" ", ",", ";", "\t"] {
+            assert_ne!(separator_en(s).len(), 0);
+            assert_ne!(separator_zh(s).len(), 0);
+        }
+        assert_ne!(separator_en(" "), separator_en("\t"));
+        assert_ne!(separator_zh(";"), separator_zh(","));
+    }
 }

@@ -2,8 +2,10 @@
 //! judged (issue #12). `toJSON` anywhere (the root included, called with its key), boxed
 //! numbers, strings and booleans, Dates, class instances, own enumerable string keys only,
 //! `undefined`, functions and symbols left out of objects and `null` in arrays, `-0` as
-//! `0`, `NaN` and `±Infinity` as `null`, lone surrogates escaped: so `validate(x)` and
-//! `validate(JSON.stringify(x))` judge the same text.
+//! `0`, lone surrogates escaped: so `validate(x)` and `validate(JSON.stringify(x))` judge
+//! the same text. One exception, by rules.md (lines 16 and 35): `NaN` and `±Infinity`,
+//! which `JSON.stringify` writes as `null`, are a `type` error at their field (a named slot,
+//! below), so an operator's `Number("5m")` is told it is no number, not that it is missing.
 //!
 //! The value is read once, by a walk that follows `JSON.stringify`'s own algorithm
 //! (SerializeJSONProperty: `toJSON`, then a box's primitive, then the array or the object's
@@ -25,10 +27,9 @@
 //!
 //! Where `JSON.stringify` would throw (a BigInt, a getter, trap or `toJSON` that throws, a
 //! revoked Proxy), the copy holds `null` and the slot's JSON Pointer is named, so the issue
-//! is a `type` error at that field (stand_in.rs), as before. Arguments that are not a body
-//! (options, hosts, plans) are read the same way, except that `NaN` and `±Infinity` name
-//! their slot too (a `type` error, not a silent `null`) and lone surrogates are U+FFFD, so
-//! their text always parses.
+//! is a `type` error at that field (stand_in.rs), as before; so is a non-finite number.
+//! Arguments that are not a body (options, hosts, plans) are read the same way, except that
+//! lone surrogates are U+FFFD, so their text always parses.
 
 use js_sys::{Array, JsString};
 use wasm_bindgen::prelude::*;
@@ -121,9 +122,11 @@ function copy(v, key, depth) {
       if ((bytes += v.length + 2) > max) stop(bytes);
       return text(v);
     case "number":
-      if (args && v - v !== 0) return hole(depth);
+      // NaN and ±Infinity: JSON.stringify writes null, but rules.md (lines 16 and 35) makes
+      // them a `type` error at their field, which says more than "missing" does.
+      if (v - v !== 0) return hole(depth);
       if (++bytes > max) stop(bytes);
-      return v; // -0, NaN and ±Infinity: JSON.stringify writes 0 and null
+      return v; // -0: JSON.stringify writes 0
     case "boolean":
       if ((bytes += 4) > max) stop(bytes);
       return v;
@@ -216,7 +219,7 @@ extern "C" {
 
 /// The JSON text of a JS value, and the JSON Pointers of the slots in it where `null`
 /// stands for something JSON cannot say (a BigInt, a member whose reading threw, the root
-/// when it is left out; and for an argument a non-finite number).
+/// when it is left out, a non-finite number).
 pub(super) struct Posted {
     pub(super) text: JsString,
     pub(super) holes: Vec<String>,

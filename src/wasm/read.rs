@@ -3,11 +3,9 @@
 //!
 //! One crossing for the whole value instead of one per member, and the same reading of
 //! it everywhere: a body (`build_request`), and the arguments that are not one (options,
-//! hosts, plans, headers), which differ only in what plain.rs makes of a non-finite number
-//! (a named slot, so a `type` error, where a body posts `null`) and of a lone surrogate
-//! (U+FFFD, where a body posts an escape that serde_json refuses).
+//! hosts, plans, headers), which differ only in what plain.rs makes of a lone surrogate
+//! (U+FFFD, where a body posts an escape that the reader refuses, as serde_json does).
 
-use serde::Deserialize;
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 
@@ -46,8 +44,6 @@ fn parse(text: &str) -> Result<Value, TooLarge> {
     if nesting_exceeds(text.as_bytes(), MAX_DEPTH) {
         return Err(TooLarge::Depth);
     }
-    // The depth was checked above, so serde_json's own limit (127) can go.
-    let mut de = serde_json::Deserializer::from_str(text);
-    de.disable_recursion_limit();
-    Value::deserialize(&mut de).map_err(|_| TooLarge::Depth)
+    // The crate's one reader (validate/scan.rs), whose depth bound is R-SIZE's.
+    crate::validate::node::parse(text).map(|n| n.to_value()).map_err(|_| TooLarge::Depth)
 }

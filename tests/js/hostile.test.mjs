@@ -36,13 +36,19 @@ test("values that are not a body at all", () => {
   }
 });
 
-test("NaN and ±Infinity are posted as null, so judged as null (missing)", () => {
-  for (const bad of [NaN, Infinity, -Infinity]) {
-    for (const path of ["/execute_param/timeout", "/execute_param/success_rate", "/execute_batches/1/target_instances/0/agent_sn"]) {
+// rules.md lines 16 and 35: a non-finite number in a JS object is a type error at its field,
+// although JSON.stringify would post null there (the one documented exception to issue #12's
+// "judge what is posted"; the text is refused either way).
+test("NaN and ±Infinity are type errors at their field, boxed or raw", () => {
+  for (const bad of [NaN, Infinity, -Infinity, new Number(NaN), { toJSON: () => Infinity }]) {
+    for (const [path, expected] of [
+      ["/execute_param/timeout", "integer"],
+      ["/execute_param/success_rate", "number"],
+      ["/execute_batches/1/target_instances/0/agent_sn", "string"],
+    ]) {
       const body = withValue(path, bad);
-      assert.deepEqual(at(refused(body), path), [["required", undefined]]);
-      assert.deepEqual(lib.validate(body), lib.validate(withValue(path, null)));
-      assert.deepEqual(lib.validate(body), lib.validate(JSON.stringify(body)));
+      assert.deepEqual(at(refused(body), path), [["type", expected]]);
+      assert.equal(lib.validate(JSON.stringify(body)).valid, false, "its posted text is refused too");
     }
   }
   // In an unknown field nothing judges it: the field is only a warning, as for any value.

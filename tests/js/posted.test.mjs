@@ -4,7 +4,9 @@
 // shared corpus (valid and invalid ones) and the case bases, each dressed at random places
 // in what JSON.stringify reads through: toJSON (the root too, and with its key), boxed
 // numbers, strings and booleans, Dates, class instances, inherited, non-enumerable and
-// symbol keys, accessors, Proxies, members left out, holes, -0, NaN and ±Infinity.
+// symbol keys, accessors, Proxies, members left out, holes and -0. (NaN and ±Infinity, which
+// JSON.stringify posts as null, are the one exception: rules.md makes them a type error at
+// their field; tests/js/hostile.test.mjs proves that.)
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
@@ -52,9 +54,6 @@ const DRESSES = {
     (n) => new Number(n),
     (n) => Object.assign(new Number(n + 1), { valueOf: () => n }),
     (n) => (n === 0 ? -0 : n),
-    () => NaN,
-    () => Infinity,
-    () => -Infinity,
   ],
   string: [(s) => new String(s), (s) => Object.assign(new String("other"), { toString: () => s }), () => new Date(86_400_000)],
   boolean: [(b) => new Boolean(b)],
@@ -159,9 +158,8 @@ test("the cases the issue names, each where the object and its text used to disa
     ["/execute_param/execute_user", "must_be_root", "1970-01-01T00:00:00.000Z"],
   ]);
   same(dated);
-  // NaN is written null, so judged missing; -0 is 0.
-  const nan = structuredClone(valid);
-  nan.execute_param.timeout = NaN;
-  same(nan);
-  assert.deepEqual(lib.validate(nan).issues.map((i) => [i.path, i.code]), [["/execute_param/timeout", "required"]]);
+  // -0 is written 0, and judged so.
+  const zero = structuredClone(valid);
+  zero.execute_param.timeout = -0;
+  same(zero);
 });
