@@ -16,6 +16,7 @@ use serde_json::{Map, Value};
 use crate::code::Code;
 use crate::limits::MAX_BODY_BYTES;
 use crate::report::{params, Issue, Options, Revision, Sink, TooLarge};
+use crate::validate::node::ParseError;
 use csv::{Cell, Record, Records};
 
 /// What [`read_hosts`] returns.
@@ -85,8 +86,10 @@ pub fn read_hosts(text: &str, options: &Options) -> HostsResult {
     HostsResult { hosts, lines, issues: sink.finish(options.locale).issues }
 }
 
+/// A JSON array of hosts, read by the crate's one reader: a syntax error at its 1-based
+/// line and character column, nesting past R-SIZE's depth `too_large`.
 fn read_json(text: &str, sink: &mut Sink) -> (Vec<Value>, Vec<usize>) {
-    match serde_json::from_str::<Value>(text) {
+    match crate::validate::node::parse(text).map(|n| n.to_value()) {
         Ok(Value::Array(hosts)) => {
             let mut lines = item_lines(text);
             lines.resize(hosts.len(), 1);
@@ -96,8 +99,13 @@ fn read_json(text: &str, sink: &mut Sink) -> (Vec<Value>, Vec<usize>) {
             sink.error(Code::Type, "/hosts", params([("expected", "array".into())]));
             (Vec::new(), Vec::new())
         }
-        Err(e) => {
-            sink.error(Code::Syntax, "/hosts", params([("line", e.line().into()), ("column", e.column().into())]));
+        Err(ParseError::Syntax(at)) => {
+            let (line, column) = crate::validate::syntax_position(text, at);
+            sink.error(Code::Syntax, "/hosts", params([("line", line.into()), ("column", column.into())]));
+            (Vec::new(), Vec::new())
+        }
+        Err(ParseError::TooDeep) => {
+            sink.error(Code::TooLarge, "/hosts", TooLarge::Depth.params());
             (Vec::new(), Vec::new())
         }
     }

@@ -39,7 +39,8 @@ const HOSTS: &str = r#"
 /** `HostsResult` of `read_hosts`: the hosts in order, the line each starts on, and the problems of the text. */
 export interface HostsResult {
   /** CSV and lines: objects of text fields, named by the header (or the revision's columns, in order);
-   * a JSON array: its items as given. Not judged here: `build_batches` judges them. */
+   * a JSON array: its items as given. Not judged here: `build_batches` judges them. `unknown[]`, not
+   * api.md's `Host[]`: a row may lack a column and a JSON item may be any value, and the type says so. */
   hosts: unknown[];
   /** The 1-based line each host starts on (a JSON array: the line of its item). */
   lines: number[];
