@@ -2,7 +2,7 @@
 # Runs every benchmark and writes BENCHMARKS.md and benches/ratios.png:
 #   the native criterion benches (validate_json against serde_json's parse of the same text),
 #   ours against ajv, zod and valibot in Node and in Chromium (same run, alternating, medians),
-#   cold start in fresh Chromium pages, and the gzipped sizes.
+#   cold start in fresh Chromium pages, the gzipped sizes, and twiggy's table of the module.
 # Installs what is missing first (scripts/setup.sh) and builds pkg/ in release mode.
 # Measure on a quiet machine: it prints the load average before it starts.
 set -euo pipefail
@@ -20,5 +20,7 @@ node benches/js/bodies.mjs --write >/dev/null
 # same run as the bench links against a library built twice (cargo issue 6313).
 cargo bench --no-default-features --bench validate -- --warm-up-time 2 --measurement-time 5 --noplot
 node benches/js/run.mjs
+# Where the bytes go (benches/size/twiggy.txt), which report.mjs puts into BENCHMARKS.md.
+bash scripts/size.sh
 node benches/js/report.mjs
 echo "[bench] BENCHMARKS.md and benches/ratios.png written" >&2

@@ -477,7 +477,7 @@ function setRevision(revision) {
     state.revisionUndo = null;
   } else if (state.hostsMode === "paste" && !state.refusedPaste) {
     const before = area.value;
-    area.value = back && undo.after === before ? undo.before : convertHostsText(before, from, revision);
+    area.value = back && undo.after === before ? undo.before : convertHostsText(before, from, revision, state.pkg.read_hosts);
     state.revisionUndo = { from, to: revision, before, after: area.value };
   } else if (state.hostsMode === "rows") {
     const before = JSON.stringify(state.hostRows);

@@ -28,7 +28,7 @@ export function lineOf(issue, read) {
 /**
  * Where an issue is shown: `{path, prefix, line?}`, the control at its path or the nearest
  * enclosing one. `hostsMode` and `read` (what read_hosts returned) place a pasted host's
- * issue at its line; `locale` words the prefix ("Line 4", "Entry 2": counted from 1).
+ * issue at its line; `locale` words the prefix ("Line 4": counted from 1).
  */
 export function place(issue, controls, { hostsMode, read, locale }) {
   const { path } = issue;
@@ -41,8 +41,8 @@ export function place(issue, controls, { hostsMode, read, locale }) {
   // A param_refer as a whole (or its fixed refer_type) is shown at its param_id.
   const refer = /^(\/execute_param\/script_params\/\d+\/param_refer)(?:\/refer_type)?$/.exec(path);
   if (refer && controls.has(`${refer[1]}/param_id`)) return { path: `${refer[1]}/param_id`, prefix: "" };
-  const size = /^\/plan\/sizes\/(\d+)/.exec(path);
-  if (size) return { path: "/plan/sizes", prefix: t(locale, "entry_n", { n: Number(size[1]) + 1 }) };
+  // A plan entry's message names it itself ("size 2", counted from 1): no prefix to repeat it.
+  if (/^\/plan\/sizes\/\d+/.test(path)) return { path: "/plan/sizes", prefix: "" };
   // The batches are the plan's output: their issues belong to the plan.
   let p = path.startsWith("/execute_batches") ? "/plan" : path;
   while (p) {

@@ -60,17 +60,6 @@ function isHeader(cells, format) {
     && cells.includes("resource_id");
 }
 
-/** One pasted line's cells as a host: by column, an empty optional cell left out. */
-function cellsToHost(cells, columns, format) {
-  const host = {};
-  cells.forEach((c, k) => {
-    const name = columns[k] ?? `column_${k + 1}`;
-    if (c === "" && format.optional.includes(name)) return;
-    host[name] = c;
-  });
-  return host;
-}
-
 /** The size of pasted text, counted without copying it: UTF-8 bytes (as it would be sent)
  * and lines (as read_hosts counts them). */
 export function measureText(text) {
@@ -126,49 +115,31 @@ export function rowsToText(rows, revision = "page") {
     : JSON.stringify(rowsToHosts(rows, revision), null, 2);
 }
 
-/** How many cells a line of `format` has when it is well formed: its required columns, up to all. */
-function fits(count, format) {
-  return count <= format.columns.length && count >= format.columns.length - format.optional.length;
-}
-
 /**
  * Pasted host lines, rewritten from one revision's column format into another's, line for
- * line (comments, blank lines and line numbers stay): each host keeps the fields the new
- * format has columns for, so a region stays a region. A header line becomes the new
- * format's header. A line that is not well formed in the old format (two cells under the
- * page: already in today's format) is left as it is, for the new revision to read. JSON is
- * left as it is: its objects name their fields, and the package judges them either way.
+ * line (comments, blank lines and line numbers stay): the package reads the text under the
+ * old revision (read_hosts), and each host it read is written back on its own line in the
+ * new revision's columns, so a region stays a region. A line the package flagged is left as
+ * it is, for the new revision to read. Text with a header row is left as it is (the header
+ * names the fields for any revision), and so is JSON (its objects name their fields).
  */
-export function convertHostsText(text, from, to) {
+export function convertHostsText(text, from, to, readHosts) {
   const s = text.trim();
   if (s === "" || s[0] === "[" || s[0] === "{") return text;
-  const source = hostFormat(from);
-  const target = hostFormat(to);
-  const parsed = [];
-  let columns = null; // the header's, when there is one
-  let seenHost = false;
-  for (const line of text.split(/\r\n|\n|\r/)) {
-    const trimmed = line.trim();
-    const cells = trimmed.split(/[,\t]/).map((c) => c.trim());
-    if (trimmed === "" || trimmed.startsWith("#")) {
-      parsed.push({ line });
-    } else if (!seenHost && isHeader(cells, source)) {
-      columns = cells;
-      parsed.push({ header: true });
-    } else {
-      seenHost = true;
-      parsed.push(columns || fits(cells.length, source) ? { host: cellsToHost(cells, columns ?? source.columns, source) } : { line });
-    }
-  }
-  const rows = hostsToRows(parsed.filter((p) => p.host).map((p) => p.host), to);
+  const { hosts, lines, issues } = readHosts(text, { revision: from });
+  const physical = text.split(/\r\n|\n|\r/);
+  const firstContent = physical.findIndex((l) => l.trim() !== "" && !l.trim().startsWith("#")) + 1;
+  // A header row: the first host starts after the first line with content.
+  if (hosts.length === 0 || lines[0] !== firstContent) return text;
+  const flagged = new Set(issues.map((i) => /^\/hosts\/(\d+)/.exec(i.path)?.[1]).filter(Boolean).map(Number));
+  const rows = hostsToRows(hosts, to);
   // A value that would not survive as a cell (it holds a separator) makes JSON of it all.
-  if (rows.some((r) => Object.values(r).some((v) => /[,\t\r\n]|^#/.test(v)))) return rowsToText(rows, to);
-  const written = writtenColumns(rows, target);
-  let k = 0;
-  return parsed.map((p) => {
-    if (p.header) return written.join(",");
-    if (!p.host) return p.line;
-    const row = rows[k++];
-    return written.map((f) => row[f]).join(",");
-  }).join("\n");
+  const kept = rows.filter((_, k) => !flagged.has(k));
+  if (kept.some((r) => Object.values(r).some((v) => /[,;\t\r\n"]|^#|^\s|\s$/.test(v)))) return rowsToText(kept, to);
+  const written = writtenColumns(kept, hostFormat(to));
+  const out = [...physical];
+  hosts.forEach((_, k) => {
+    if (!flagged.has(k) && lines[k] >= 1 && lines[k] <= out.length) out[lines[k] - 1] = written.map((f) => rows[k][f]).join(",");
+  });
+  return out.join("\n");
 }

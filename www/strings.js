@@ -99,7 +99,6 @@ export const STRINGS = {
   sec_plan: ["Rollout plan", "分批计划"],
   sizes: ["Batch sizes", "每批主机数"],
   hint_sizes: ["Hosts per batch, such as 1, 25% — the last size repeats. Empty: even batches of at most {max_hosts_per_batch}.", "每批主机数，例如 1, 25%——最后一项重复使用。留空：平均分批，每批最多 {max_hosts_per_batch} 台。"],
-  entry_n: ["Entry {n}", "第 {n} 项"],
   group_by: ["Group batches by", "分批依据"],
   group_none: ["Nothing (mix freely)", "不分组"],
   group_region: ["Region (region_id)", "区域（region_id）"],
