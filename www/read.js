@@ -119,8 +119,8 @@ export function rowsToText(rows, revision = "page") {
  * Pasted host lines, rewritten from one revision's column format into another's, line for
  * line (comments, blank lines and line numbers stay): the package reads the text under the
  * old revision (read_hosts), and each host it read is written back on its own line in the
- * new revision's columns, so a region stays a region. A line the package flagged is left as
- * it is, for the new revision to read. Text with a header row is left as it is (the header
+ * new revision's columns, so a region stays a region. A line the package flagged, or one
+ * that is no whole row of the old format, is left as it is, for the new revision to read. Text with a header row is left as it is (the header
  * names the fields for any revision), and so is JSON (its objects name their fields).
  */
 export function convertHostsText(text, from, to, readHosts) {
@@ -131,7 +131,14 @@ export function convertHostsText(text, from, to, readHosts) {
   const firstContent = physical.findIndex((l) => l.trim() !== "" && !l.trim().startsWith("#")) + 1;
   // A header row: the first host starts after the first line with content.
   if (hosts.length === 0 || lines[0] !== firstContent) return text;
+  // A host the package flagged, or one that is not a whole row of the old format (a
+  // missing required cell, an extra one): its line stays as typed, for the new revision to read.
+  const source = hostFormat(from);
+  const required = source.columns.filter((f) => !source.optional.includes(f));
+  const whole = (h) => required.every((f) => typeof h?.[f] === "string" && h[f] !== "")
+    && Object.keys(h).every((f) => source.columns.includes(f));
   const flagged = new Set(issues.map((i) => /^\/hosts\/(\d+)/.exec(i.path)?.[1]).filter(Boolean).map(Number));
+  hosts.forEach((h, k) => { if (!whole(h)) flagged.add(k); });
   const rows = hostsToRows(hosts, to);
   // A value that would not survive as a cell (it holds a separator) makes JSON of it all.
   const kept = rows.filter((_, k) => !flagged.has(k));
