@@ -2,6 +2,7 @@
 //! revision. The traversal (walk.rs, an interpreter) is kept apart from the rules (the
 //! tables in rules/), so either can change without moving the other.
 
+mod float;
 pub(crate) mod node;
 pub(crate) mod scan;
 pub(crate) mod walk;

@@ -271,8 +271,7 @@ impl<'a> Scanner<'a> {
                 return Ok(Node::Number(n));
             }
         }
-        let f: f64 = self.text[start..self.at].parse().map_err(|_| self.next_error())?;
-        match Number::from_f64(f) {
+        match super::float::parse(&self.text[start..self.at]).and_then(Number::from_f64) {
             Some(n) => Ok(Node::Number(n)),
             None => Err(ParseError::Syntax(self.at)), // out of range
         }
@@ -596,7 +595,7 @@ mod tests {
             }
         };
         mul(&mut limbs, 1); // normalise the first limb
-        let (factor, times, exp10) = if e - 1 >= 0 { (2, e - 1, 0) } else { (5, 1 - e, e - 1) };
+        let (factor, times, exp10) = if e > 0 { (2, e - 1, 0) } else { (5, 1 - e, e - 1) };
         for _ in 0..times {
             mul(&mut limbs, factor);
         }
