@@ -17,12 +17,25 @@ use crate::request::{parse_response, Outcome};
 macro_rules! statuses {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $wire:literal,)* }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
         pub enum $name {
             $($(#[$vdoc])* #[serde(rename = $wire)] $variant,)*
             /// A status this crate does not know, as the service sent it.
             #[serde(untagged)]
             Other(String),
+        }
+
+        /// Read as a string, then matched: serde's derive of an untagged variant buffers the
+        /// value in its private `Content` tree, whose error texts alone keep core's float
+        /// formatter (14 KB) in the wasm module.
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                Ok(match s.as_str() {
+                    $($wire => $name::$variant,)*
+                    _ => $name::Other(s),
+                })
+            }
         }
 
         impl $name {
