@@ -18,6 +18,7 @@ mod rollout;
 mod rules;
 mod schema;
 mod sign;
+mod sorted;
 mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

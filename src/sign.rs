@@ -149,11 +149,12 @@ pub(crate) fn sign(
 fn canonical_request(method: &str, path: &str, headers: &BTreeMap<String, String>, body: &[u8]) -> (String, String) {
     // Lowercased, sorted, without names holding `_` (the signer skips them) or the
     // Authorization it is about to write.
-    let lower: BTreeMap<String, &str> = headers
-        .iter()
-        .filter(|(k, _)| !k.contains('_') && !k.eq_ignore_ascii_case("authorization"))
-        .map(|(k, v)| (k.to_ascii_lowercase(), v.trim()))
-        .collect();
+    let lower: BTreeMap<String, &str> = crate::sorted::map_of(
+        headers
+            .iter()
+            .filter(|(k, _)| !k.contains('_') && !k.eq_ignore_ascii_case("authorization"))
+            .map(|(k, v)| (k.to_ascii_lowercase(), v.trim())),
+    );
     let names = lower.keys().map(String::as_str).collect::<Vec<_>>().join(";");
     let (path, query) = path.split_once('?').unwrap_or((path, ""));
     let mut text = format!("{}\n{}\n{}\n", method.to_ascii_uppercase(), canonical_uri(path), canonical_query(query));
@@ -183,7 +184,7 @@ fn canonical_uri(path: &str) -> String {
 
 /// The query's `key=value` pairs, decoded, sorted (by key, then value) and quoted again.
 fn canonical_query(query: &str) -> String {
-    let mut pairs: Vec<(String, String)> = query
+    let pairs: Vec<(String, String)> = query
         .split('&')
         .filter(|p| !p.is_empty())
         .map(|p| {
@@ -191,8 +192,10 @@ fn canonical_query(query: &str) -> String {
             (percent_decode(k), percent_decode(v))
         })
         .collect();
-    pairs.sort();
-    pairs.iter().map(|(k, v)| format!("{}={}", quote(k), quote(v))).collect::<Vec<_>>().join("&")
+    // Sorted by key, then value; a repeated pair kept as often as it comes (its place in the
+    // query makes each one a key of its own).
+    let sorted = crate::sorted::map_of(pairs.into_iter().enumerate().map(|(i, (k, v))| ((k, v, i), ())));
+    sorted.keys().map(|(k, v, _)| format!("{}={}", quote(k), quote(v))).collect::<Vec<_>>().join("&")
 }
 
 /// Python's `urllib.parse.quote(s, safe="~")`: every UTF-8 byte but letters, digits and

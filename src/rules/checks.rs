@@ -178,8 +178,7 @@ pub(crate) fn order_findings(values: &[(usize, u64)], max: u64) -> Vec<(usize, O
             out.push((*item, OrderFinding::Sequence { expected: rank, actual: value }));
         }
     }
-    out.sort_by_key(|(item, _)| *item);
-    out
+    crate::sorted::by_index(out, |(item, _)| *item)
 }
 
 impl OrderFinding {

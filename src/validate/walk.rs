@@ -441,7 +441,7 @@ impl<'n> Walk<'_, 'n> {
                 Cross::BodyUnique { .. } | Cross::BodySame { .. } => {}
             }
         }
-        found.sort_by_key(|(i, _, _)| *i);
+        let found = crate::sorted::by_index(found, |(i, _, _)| *i);
         let base = self.at.as_str().len();
         let keyed = keyed_fields(of);
         for (index, item) in items.iter().enumerate() {

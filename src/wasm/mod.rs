@@ -162,12 +162,12 @@ fn read_headers(js: &JsValue) -> Result<Option<Headers>, JsValue> {
     let get = js_sys::Reflect::get(js, &"get".into()).unwrap_or(JsValue::UNDEFINED);
     if let Some(get) = get.dyn_ref::<js_sys::Function>() {
         let id = get.call1(js, &"x-request-id".into()).unwrap_or(JsValue::NULL);
-        return Ok(Some(id.as_string().map(|id| ("x-request-id".to_owned(), id)).into_iter().collect()));
+        return Ok(Some(crate::sorted::map_of(id.as_string().map(|id| ("x-request-id".to_owned(), id)))));
     }
     let value = read(js, &|_| Value::Null).map_err(|_| type_error("headers are too large to read"))?;
     let strings =
         value.as_object().into_iter().flatten().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())));
-    Ok(Some(strings.collect()))
+    Ok(Some(crate::sorted::map_of(strings)))
 }
 
 /// A body read from JS (an object, or JSON text), or the sink holding why it cannot be
