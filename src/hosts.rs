@@ -112,20 +112,11 @@ fn read_json(text: &str, sink: &mut Sink) -> (Vec<Value>, Vec<usize>) {
 }
 
 /// The line each item of a top-level JSON array starts on, in one pass over the text
-/// (which has parsed as JSON): a pointer lookup per item would read the text once per host.
+/// (which has parsed as JSON, so no string holds a raw newline): a pointer lookup per
+/// item would read the text once per host.
 fn item_lines(text: &str) -> Vec<usize> {
-    let (mut lines, mut line, mut depth) = (Vec::new(), 1, 0usize);
-    let (mut in_string, mut escaped, mut expect_item) = (false, false, true);
-    for &b in text.as_bytes() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    let (mut lines, mut line, mut depth, mut expect_item) = (Vec::new(), 1, 0usize, true);
+    for b in crate::validate::outside_strings(text.as_bytes()) {
         match b {
             b'\n' => line += 1,
             b' ' | b'\t' | b'\r' => {}
@@ -135,7 +126,6 @@ fn item_lines(text: &str) -> Vec<usize> {
                     expect_item = false;
                 }
                 match b {
-                    b'"' => in_string = true,
                     b'[' | b'{' => depth += 1,
                     b']' | b'}' => depth = depth.saturating_sub(1),
                     b',' if depth == 1 => expect_item = true,

@@ -92,19 +92,9 @@ fn refusal(text: &str, error: ParseError) -> Sink {
 /// True when brackets outside strings nest deeper than `max`. Stops at the first
 /// level too deep, so hostile text costs one partial scan.
 pub(crate) fn nesting_exceeds(text: &[u8], max: usize) -> bool {
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for &b in text {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    let mut depth = 0usize;
+    for b in outside_strings(text) {
         match b {
-            b'"' => in_string = true,
             b'[' | b'{' => {
                 depth += 1;
                 if depth > max {
@@ -116,6 +106,25 @@ pub(crate) fn nesting_exceeds(text: &[u8], max: usize) -> bool {
         }
     }
     false
+}
+
+/// The bytes of JSON text that are outside its strings, each string's opening `"` among
+/// them (escapes followed, so `"\""` is one string), for scans of its structure.
+pub(crate) fn outside_strings(text: &[u8]) -> impl Iterator<Item = u8> + '_ {
+    let (mut in_string, mut escaped) = (false, false);
+    text.iter().copied().filter(move |&b| {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            return false;
+        }
+        in_string = b == b'"';
+        true
+    })
 }
 
 /// The 1-based line and character column of a syntax error at byte offset `at` (the

@@ -334,28 +334,14 @@ fn integer(digits: &str, negative: bool) -> Option<Number> {
 /// surrogate without its pair, the end of the text).
 fn strict_escape(bytes: &[u8], at: usize) -> Result<(char, usize), usize> {
     let end = bytes.len();
-    let hex = |at: usize| -> Result<u32, usize> {
-        let digits = bytes.get(at..at + 4).ok_or(end)?;
-        let valid = digits.iter().all(u8::is_ascii_hexdigit);
-        let text = std::str::from_utf8(digits).ok().filter(|_| valid).ok_or(at + 4)?;
-        u32::from_str_radix(text, 16).map_err(|_| at + 4)
+    // Four hex digits, or where serde_json stops: past them, or at the end of the text.
+    let hex = |at: usize| match bytes.get(at..at + 4) {
+        None => Err(end),
+        Some(_) => hex4(bytes, at).ok_or(at + 4),
     };
-    let simple = match *bytes.get(at + 1).ok_or(end)? {
-        b'u' => None,
-        b => Some(match b {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'/' => '/',
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
-            _ => return Err(at + 2),
-        }),
-    };
-    if let Some(c) = simple {
-        return Ok((c, at + 2));
+    match *bytes.get(at + 1).ok_or(end)? {
+        b'u' => {}
+        b => return simple_escape(b).map(|c| (c, at + 2)).ok_or(at + 2),
     }
     let high = hex(at + 2)?;
     let after = at + 6;
@@ -369,12 +355,8 @@ fn strict_escape(bytes: &[u8], at: usize) -> Result<(char, usize), usize> {
                     Some(_) => {}
                 }
             }
-            let low = hex(after + 2)?;
-            match low {
-                0xDC00..=0xDFFF => {
-                    let c = char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)).ok_or(after + 6)?;
-                    Ok((c, after + 6))
-                }
+            match hex(after + 2)? {
+                low @ 0xDC00..=0xDFFF => Ok((pair(high, low).ok_or(after + 6)?, after + 6)),
                 _ => Err(after + 6),
             }
         }
@@ -382,17 +364,29 @@ fn strict_escape(bytes: &[u8], at: usize) -> Result<(char, usize), usize> {
     }
 }
 
-/// One JSON escape, at the `\` at `at` in `bytes`: the character it stands for (`None` for
-/// a lone surrogate, which JSON text may hold and a Rust string cannot; a surrogate pair is
-/// one character) and the offset after it. `None` when it is no escape at all. The scanner
-/// and `pointer_position` (position.rs) both read escapes here.
+/// One JSON escape, at the `\` at `at` in `bytes`, read leniently: the character it stands
+/// for (`None` for a lone surrogate, which JSON text may hold and a Rust string cannot; a
+/// surrogate pair is one character) and the offset after it. `None` when it is no escape
+/// at all. For `pointer_position` (position.rs), which reads text that may not be JSON.
 pub(crate) fn escape_at(bytes: &[u8], at: usize) -> Option<(Option<char>, usize)> {
-    let hex4 = |at: usize| {
-        let digits = bytes.get(at..at + 4)?;
-        let text = std::str::from_utf8(digits).ok().filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()))?;
-        u32::from_str_radix(text, 16).ok()
-    };
-    let c = match *bytes.get(at + 1)? {
+    let b = *bytes.get(at + 1)?;
+    if b != b'u' {
+        return simple_escape(b).map(|c| (Some(c), at + 2));
+    }
+    let high = hex4(bytes, at + 2)?;
+    let after = at + 6;
+    Some(match high {
+        0xD800..=0xDBFF if bytes.get(after..after + 2) == Some(b"\\u") => match hex4(bytes, after + 2) {
+            Some(low @ 0xDC00..=0xDFFF) => (pair(high, low), after + 6),
+            _ => (None, after),
+        },
+        _ => (char::from_u32(high), after),
+    })
+}
+
+/// The character a one-letter escape (`\n`, `\"`, ...) stands for.
+fn simple_escape(b: u8) -> Option<char> {
+    Some(match b {
         b'"' => '"',
         b'\\' => '\\',
         b'/' => '/',
@@ -401,22 +395,19 @@ pub(crate) fn escape_at(bytes: &[u8], at: usize) -> Option<(Option<char>, usize)
         b'n' => '\n',
         b'r' => '\r',
         b't' => '\t',
-        b'u' => {
-            let high = hex4(at + 2)?;
-            let after = at + 6;
-            return Some(match high {
-                0xD800..=0xDBFF if bytes.get(after..after + 2) == Some(b"\\u") => match hex4(after + 2) {
-                    Some(low @ 0xDC00..=0xDFFF) => {
-                        (char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)), after + 6)
-                    }
-                    _ => (None, after),
-                },
-                _ => (char::from_u32(high), after),
-            });
-        }
         _ => return None,
-    };
-    Some((Some(c), at + 2))
+    })
+}
+
+/// The four hex digits at `at`, if there are four.
+fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
+    let digits = bytes.get(at..at + 4)?;
+    digits.iter().try_fold(0u32, |n, &d| Some(n * 16 + char::from(d).to_digit(16)?))
+}
+
+/// The character of a surrogate pair.
+fn pair(high: u32, low: u32) -> Option<char> {
+    char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
 }
 
 #[cfg(test)]

@@ -11,9 +11,8 @@ use wasm_bindgen::JsValue;
 
 use super::plain::{posted, Posted};
 use super::text::with_text;
-use crate::limits::{MAX_BODY_BYTES, MAX_DEPTH};
+use crate::limits::MAX_BODY_BYTES;
 use crate::report::TooLarge;
-use crate::validate::nesting_exceeds;
 
 /// Reads an argument. Where it holds something JSON cannot say (a non-finite number, a
 /// BigInt, a member whose getter throws, or `undefined` at the top), `stand_in` is given
@@ -40,9 +39,6 @@ pub(super) fn fill(value: &mut Value, holes: &[String], stand_in: &dyn Fn(&str) 
 fn parse(text: &str) -> Result<Value, TooLarge> {
     if text.len() > MAX_BODY_BYTES {
         return Err(TooLarge::Bytes(text.len()));
-    }
-    if nesting_exceeds(text.as_bytes(), MAX_DEPTH) {
-        return Err(TooLarge::Depth);
     }
     // The crate's one reader (validate/scan.rs), whose depth bound is R-SIZE's.
     crate::validate::node::parse(text).map(|n| n.to_value()).map_err(|_| TooLarge::Depth)

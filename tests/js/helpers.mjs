@@ -1,6 +1,9 @@
 // Shared by the JS tests: the built package (pkg/, from scripts/build-pkg.sh), loaded the
 // way Node users load it (initSync with the .wasm that ships), and the shared corpus.
-import { readFileSync, readdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -47,4 +50,26 @@ export function assertPlainJson(value, at = "") {
     return;
   }
   throw new Error(`${at}: not plain JSON (${typeof value} ${Object.prototype.toString.call(value)})`);
+}
+
+/** What `tsc --strict` (exactOptionalPropertyTypes, nodenext) says of a TypeScript source
+ * importing the built package's types: "" when it type-checks. */
+export function typeErrors(source) {
+  const dir = mkdtempSync(join(tmpdir(), "coc-types-"));
+  try {
+    writeFileSync(join(dir, "samples.ts"), source);
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({
+      compilerOptions: {
+        strict: true, exactOptionalPropertyTypes: true, noEmit: true, target: "es2022", lib: ["es2022", "dom"],
+        module: "nodenext", moduleResolution: "nodenext", types: [], paths: { "coc-script-exec": [`${pkgDir}index.d.ts`] },
+      },
+      files: ["samples.ts"],
+    }));
+    execFileSync(join(root, "node_modules/.bin/tsc"), ["-p", join(dir, "tsconfig.json")], { cwd: root, encoding: "utf8", stdio: "pipe" });
+    return "";
+  } catch (e) {
+    return `${e.stdout}${e.stderr}`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
