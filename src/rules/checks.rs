@@ -34,11 +34,17 @@ pub(crate) fn decimal_places(rate: f64, _: &Node<'_>) -> Option<Finding> {
         .then(|| (Code::DecimalPlaces, params([("max", SUCCESS_RATE_DECIMALS.into()), ("actual", places.into())])))
 }
 
-/// Digits after the point in the shortest round-trip form (Rust's `Display` for f64
-/// prints that form, never in exponent notation).
+/// Digits after the point in the shortest round-trip form, written out without an
+/// exponent (as Rust's `Display` for f64 prints it). Read from zmij's shortest form (the
+/// writer serde_json already brings), `d.ddde±x`, so the module holds no `core::fmt` of
+/// floats (issue #16): the fraction's digits less the exponent. Infinite or NaN: 0.
 pub(crate) fn shortest_decimal_places(x: f64) -> usize {
-    let text = x.to_string();
-    text.split_once('.').map_or(0, |(_, frac)| frac.len())
+    let mut buffer = zmij::Buffer::new();
+    let text = buffer.format(x);
+    let (digits, exponent) = text.split_once('e').unwrap_or((text, "0"));
+    let fraction = digits.split_once('.').map_or("", |(_, f)| f.trim_end_matches('0'));
+    let exponent = exponent.trim_start_matches('+').parse::<i64>().unwrap_or(0);
+    usize::try_from(fraction.len() as i64 - exponent).unwrap_or(0)
 }
 
 /// P6: "The script must be executed by user root."
@@ -221,6 +227,26 @@ mod tests {
         assert_eq!(shortest_decimal_places(0.1 + 0.2), 17);
         assert_eq!(shortest_decimal_places(-0.5), 1);
         assert_eq!(shortest_decimal_places(123456.789), 3);
+        assert_eq!(shortest_decimal_places(5e-324), 324);
+        assert_eq!(shortest_decimal_places(f64::NAN), 0);
+    }
+
+    proptest::proptest! {
+        /// P4 counts as Rust's `Display` would (its shortest form, never an exponent).
+        #[test]
+        fn shortest_places_are_display_s(
+            bits in proptest::prelude::any::<u64>(),
+            rate in 0.0f64..1000.0,
+            (n, k) in (0u64..10_000_000, 0i32..12),
+        ) {
+            for x in [f64::from_bits(bits), rate, n as f64 / 10f64.powi(k)].into_iter().filter(|x| x.is_finite()) {
+                let text = x.to_string();
+                proptest::prop_assert_eq!(
+                    shortest_decimal_places(x),
+                    text.split_once('.').map_or(0, |(_, frac)| frac.len())
+                );
+            }
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! `validate` never throws.
 
 mod hosts;
+mod options;
 mod plain;
 mod read;
 mod rollout;
@@ -16,7 +17,6 @@ mod text;
 mod types;
 
 use js_sys::JsString;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -58,7 +58,7 @@ pub fn build_batches(
     #[wasm_bindgen(unchecked_optional_param_type = "BatchPlan")] plan: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let options: Options = read_options(&options)?;
+    let options = read_options(&options)?;
     // No field of `hosts` or `plan` takes a boolean, so `false` is a type error wherever
     // a value JSON cannot hold stands.
     let stand_in = |_: &str| Value::Bool(false);
@@ -257,11 +257,9 @@ fn too_large(at: &str, too: TooLarge, options: &Options) -> Report {
 /// is an `enum` (or `type`) issue at `/options/revision`, and nothing else is judged;
 /// other options that cannot be read are the defaults.
 fn validate_options(js: &JsValue) -> Result<Options, Report> {
-    let Ok(Value::Object(mut members)) = read_plain(js) else { return Ok(Options::default()) };
-    let revision = members.shift_remove("revision").unwrap_or(Value::Null);
-    let locale = serde_json::from_value(Value::Object(members))
-        .map_or_else(|_| Options::default().locale, |o: Options| o.locale);
-    let revision = match &revision {
+    let Ok(value @ Value::Object(_)) = read_plain(js) else { return Ok(Options::default()) };
+    let locale = options::locale_or_default(&value);
+    let revision = match value.get("revision").unwrap_or(&Value::Null) {
         Value::Null => Ok(Revision::default()),
         Value::String(id) => Revision::from_id(id).ok_or_else(|| {
             let ids: Vec<&str> = Revision::ALL.iter().map(|r| r.as_str()).collect();
@@ -292,35 +290,22 @@ fn read_plain(js: &JsValue) -> Result<Value, JsValue> {
     Ok(value)
 }
 
-/// Options from JS: absent (`undefined` or `null`) means the defaults; `null` members
-/// count as absent, as in a body.
-fn read_options<T: DeserializeOwned + Default>(js: &JsValue) -> Result<T, JsValue> {
-    serde_json::from_value(read_plain(js)?).map_err(|e| type_error(&format!("options: {e}")))
+/// `Options` from JS: absent (`undefined` or `null`) means the defaults; `null` members
+/// count as absent, as in a body. Read by hand (options.rs), not by serde.
+fn read_options(js: &JsValue) -> Result<Options, JsValue> {
+    options::options(&read_plain(js)?).map_err(type_error)
 }
 
 /// `RequestOptions` for any call that builds a request: when they sign and give no
 /// `date`, the browser's (or Node's) clock gives it, as the core has no clock in wasm32.
-/// A shape that cannot be read is a `TypeError` whose message quotes no value, as a
-/// value there may be a secret.
+/// A shape that cannot be read is a `TypeError` whose message (options.rs) names the
+/// member and quotes no value, as a value there may be a secret.
 pub(crate) fn read_request_options(js: &JsValue) -> Result<RequestOptions, JsValue> {
-    let mut options: RequestOptions = serde_json::from_value(read_plain(js)?)
-        .map_err(|e| type_error(&format!("options: {}", without_quoted(&e.to_string()))))?;
+    let mut options = options::request_options(&read_plain(js)?).map_err(type_error)?;
     if options.credentials.is_some() && options.date.is_none() {
         options.date = js_sys::Date::new_0().to_iso_string().as_string();
     }
     Ok(options)
-}
-
-/// `text` with each `"..."` (where serde quotes a value it could not read) as `"…"`.
-fn without_quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, part) in text.split('"').enumerate() {
-        if i > 0 {
-            out.push('"');
-        }
-        out.push_str(if i % 2 == 1 { "…" } else { part });
-    }
-    out
 }
 
 fn type_error(message: &str) -> JsValue {
