@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize, Serializer};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use crate::code::Code;
 use crate::limits::{PROJECT_ID_HEADER_MAX, PROJECT_ID_HEADER_MIN, SCRIPT_UUID_MAX, SCRIPT_UUID_MIN};
@@ -366,19 +366,32 @@ pub enum Outcome {
 
 impl Serialize for Outcome {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Outcome::Executed { execute_uuid, request_id } => {
-                json!({"ok": true, "execute_uuid": execute_uuid, "request_id": request_id})
+        // Built member by member, not by `json!` (whose `to_value(..).unwrap()` would keep
+        // serde_json's error `Debug`, and with it core's Unicode tables, in the module).
+        let (Outcome::Executed { request_id, .. } | Outcome::Api { request_id, .. } | Outcome::Http { request_id, .. }) =
+            self;
+        let id = || ("request_id", Value::from(request_id.clone()));
+        let members = match self {
+            Outcome::Executed { execute_uuid, .. } => {
+                params([("ok", true.into()), ("execute_uuid", execute_uuid.as_str().into()), id()])
             }
-            Outcome::Api { status, error_code, error_msg, request_id } => json!({
-                "ok": false, "kind": "api", "status": status, "error_code": error_code, "error_msg": error_msg,
-                "request_id": request_id
-            }),
-            Outcome::Http { status, text, request_id } => {
-                json!({"ok": false, "kind": "http", "status": status, "text": text, "request_id": request_id})
-            }
-        }
-        .serialize(s)
+            Outcome::Api { status, error_code, error_msg, .. } => params([
+                ("ok", false.into()),
+                ("kind", "api".into()),
+                ("status", (*status).into()),
+                ("error_code", error_code.clone().into()),
+                ("error_msg", error_msg.clone().into()),
+                id(),
+            ]),
+            Outcome::Http { status, text, .. } => params([
+                ("ok", false.into()),
+                ("kind", "http".into()),
+                ("status", (*status).into()),
+                ("text", text.as_str().into()),
+                id(),
+            ]),
+        };
+        Value::Object(members).serialize(s)
     }
 }
 
@@ -407,6 +420,7 @@ pub fn parse_response(status: u16, text: &str, headers: Option<&Headers>) -> Out
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn endpoints_u2() {

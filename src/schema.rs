@@ -9,11 +9,11 @@
 //! missing"), and why the rules it cannot state are listed in its `description` instead of
 //! approximated.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use crate::limits::{MAX_BODY_BYTES, MAX_DEPTH, MAX_ISSUES};
 use crate::messages::field_description;
-use crate::report::{Revision, Severity};
+use crate::report::{params, Revision, Severity};
 use crate::rules::checks::{is_current_value_char, is_page_value_char};
 use crate::rules::{self, Cross, Field, Kind, Presence, SchemaHint, Shape};
 
@@ -37,7 +37,7 @@ pub fn json_schema(revision: Revision) -> Value {
 fn object(shape: &Shape) -> Value {
     let required: Vec<&str> = shape.fields.iter().filter(|f| f.presence == Presence::Required).map(|f| f.key).collect();
     let properties: Map<String, Value> = shape.fields.iter().map(|f| (f.key.to_owned(), field(f))).collect();
-    json!({"type": "object", "required": required, "properties": properties})
+    Value::Object(params([("type", "object".into()), ("required", required.into()), ("properties", properties.into())]))
 }
 
 /// One field: what it is (its `description`, from messages.rs, which an editor shows on
@@ -47,8 +47,8 @@ fn field(f: &Field) -> Value {
     let mut out = Map::new();
     out.insert("description".into(), field_description(f.key, expected(&f.kind)).into());
     let optional = f.presence != Presence::Required;
-    let typed = |name: &str| if optional { json!([name, "null"]) } else { json!(name) };
-    let reference = |s: &Shape| json!(format!("#/$defs/{}", s.name));
+    let typed = |name: &str| if optional { vec![name, "null"].into() } else { Value::from(name) };
+    let reference = |s: &Shape| Value::from(format!("#/$defs/{}", s.name));
     match &f.kind {
         Kind::Bool => {
             out.insert("type".into(), typed("boolean"));
@@ -76,10 +76,14 @@ fn field(f: &Field) -> Value {
         }
         Kind::Enum(allowed) => {
             out.insert("type".into(), typed("string"));
-            out.insert("enum".into(), json!(allowed));
+            out.insert("enum".into(), allowed.to_vec().into());
         }
         Kind::Object(shape) if optional => {
-            out.insert("anyOf".into(), json!([{"$ref": reference(shape)}, {"type": "null"}]));
+            let null = params([("type", "null".into())]);
+            out.insert(
+                "anyOf".into(),
+                vec![Value::Object(params([("$ref", reference(shape))])), Value::Object(null)].into(),
+            );
         }
         Kind::Object(shape) => {
             out.insert("$ref".into(), reference(shape));
@@ -90,7 +94,7 @@ fn field(f: &Field) -> Value {
                 out.insert("minItems".into(), of.min.into());
             }
             out.insert("maxItems".into(), of.max.into());
-            out.insert("items".into(), json!({"$ref": reference(of.item)}));
+            out.insert("items".into(), Value::Object(params([("$ref", reference(of.item))])));
         }
     }
     for check in f.checks.iter().filter(|c| c.severity == Severity::Error) {
@@ -237,6 +241,7 @@ fn class_char(c: char) -> String {
 mod tests {
     use super::*;
     use crate::limits::*;
+    use serde_json::json;
 
     #[test]
     fn pattern_is_the_s5_class_without_two_dots() {

@@ -7,7 +7,7 @@ mod layout;
 mod plan;
 
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::code::Code;
 use crate::limits::MAX_BATCHES;
@@ -75,7 +75,7 @@ fn too_many_params(too_many: &layout::TooMany) -> serde_json::Map<String, Value>
     let mut p = params([
         ("max", MAX_BATCHES.into()),
         ("actual", too_many.actual.into()),
-        ("smallest_size", json!(too_many.smallest_size.ok())),
+        ("smallest_size", too_many.smallest_size.ok().into()),
     ]);
     if let Err(reason) = too_many.smallest_size {
         p.insert("reason".to_owned(), reason.as_str().into());

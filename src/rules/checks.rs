@@ -2,7 +2,7 @@
 //! already read, citing its id in rules.md or revisions.md. No traversal here: the walk
 //! decides where each applies (the tables say) and `Sink` records what they find.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use crate::code::Code;
 use crate::limits::{EXECUTE_USER_ROOT, SUCCESS_RATE_DECIMALS, TIMEOUT_MAX, TIMEOUT_MIN};
@@ -203,7 +203,7 @@ impl OrderFinding {
 
 /// E7 and build_batches' `enum`: the allowed values and what was sent.
 pub(crate) fn enum_finding(allowed: &[&str], actual: &str) -> Finding {
-    (Code::Enum, params([("allowed", json!(allowed)), ("actual", actual.into())]))
+    (Code::Enum, params([("allowed", allowed.into()), ("actual", actual.into())]))
 }
 
 /// Count params for an array's item count.
