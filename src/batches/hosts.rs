@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::code::Code;
 use crate::limits::{MAX_HOSTS, MIN_HOSTS};
-use crate::model::ExecuteResourceInstance;
+use crate::model::{CustomAttribute, ExecuteResourceInstance};
 use crate::report::{params, Pointer, Revision, Sink};
 use crate::rules::checks::{count_params, expected};
 use crate::rules::{self, Presence};
@@ -89,6 +89,16 @@ fn pointer(k: usize) -> Pointer {
     at
 }
 
+/// I10's `{key, value}` attributes, read by hand (not serde's derive, so the module holds
+/// no visitor for them): `None` unless every item has both as strings.
+fn custom_attributes(list: &Value) -> Option<Vec<CustomAttribute>> {
+    let text = |item: &Value, key: &str| item.get(key).and_then(Value::as_str).map(str::to_owned);
+    list.as_array()?
+        .iter()
+        .map(|item| Some(CustomAttribute { key: text(item, "key")?, value: text(item, "value")? }))
+        .collect()
+}
+
 /// The documented fields of a host that the revision posts, when the required ones are
 /// strings; unknown keys (and, under `current`, deprecated ones) are left out (api.md: the
 /// output "carries the documented fields only").
@@ -105,6 +115,6 @@ fn to_host(item: &Value, revision: Revision) -> Option<ExecuteResourceInstance> 
         region_id: text("region_id")?,
         provider: optional("provider"),
         resource_type: optional("type"),
-        custom_attributes: attributes.and_then(|v| serde_json::from_value(v.clone()).ok()),
+        custom_attributes: attributes.and_then(custom_attributes),
     })
 }
