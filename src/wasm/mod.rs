@@ -137,7 +137,8 @@ pub fn limits(
 pub fn json_schema(
     #[wasm_bindgen(unchecked_optional_param_type = "Revision")] revision: JsValue,
 ) -> Result<JsValue, JsValue> {
-    Ok(to_js(&crate::json_schema(read_revision(&revision)?)))
+    // The committed text of the schema (schema.rs), not the builder: the module holds none.
+    Ok(json_parse(crate::schema::json_schema_text(read_revision(&revision)?)).unwrap_or(JsValue::NULL))
 }
 
 /// A revision id given to `limits` or `json_schema`: absent means `"page"`.
