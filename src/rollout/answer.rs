@@ -5,9 +5,9 @@
 //! `parse_response` reads it (the API's `{error_code, error_msg}`), and a status it does
 //! not know is kept as given.
 
-use serde::de::DeserializeOwned;
+use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
-use serde_json::{json, Value};
+use serde_json::{Map, Value};
 
 use crate::request::{parse_response, Outcome};
 
@@ -30,17 +30,21 @@ macro_rules! statuses {
         /// formatter (14 KB) in the wasm module.
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = String::deserialize(d)?;
-                Ok(match s.as_str() {
-                    $($wire => $name::$variant,)*
-                    _ => $name::Other(s),
-                })
+                String::deserialize(d).map($name::from_wire)
             }
         }
 
         impl $name {
             /// Every status this crate knows, as sent.
             pub const KNOWN: [&'static str; [$($wire),*].len()] = [$($wire),*];
+
+            /// The status a word of the wire names (any other word kept as `Other`).
+            fn from_wire(s: String) -> Self {
+                match s.as_str() {
+                    $($wire => $name::$variant,)*
+                    _ => $name::Other(s),
+                }
+            }
 
             /// The status as sent (`"PAUSED"`).
             pub fn as_str(&self) -> &str {
@@ -250,10 +254,18 @@ impl Ends for Vec<BatchSummary> {}
 impl<T: Serialize + Ends> Serialize for Answer<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Answer::Read(data) => match data.ended() {
-                Some(ended) => json!({"ok": true, "data": data, "ended": ended}).serialize(s),
-                None => json!({"ok": true, "data": data}).serialize(s),
-            },
+            // Member by member, not through a `json!` value: the data serializes straight
+            // into the text, and no `to_value(..).unwrap()` keeps serde_json's error `Debug`.
+            Answer::Read(data) => {
+                let ended = data.ended();
+                let mut map = s.serialize_map(Some(2 + ended.is_some() as usize))?;
+                map.serialize_entry("ok", &true)?;
+                map.serialize_entry("data", data)?;
+                if let Some(ended) = ended {
+                    map.serialize_entry("ended", &ended)?;
+                }
+                map.end()
+            }
             Answer::Failed(outcome) => outcome.serialize(s),
         }
     }
@@ -280,57 +292,159 @@ pub fn parse_operation(status: u16, text: &str) -> Outcome {
     parse_response(status, text, None)
 }
 
-/// A model's JSON shape, as far as serde does not check it: serde reads a struct from an
-/// array too (its fields by position), so each model says where it needs an object.
-trait Shape: DeserializeOwned {
-    fn objects_where_due(data: &Value) -> bool;
-
-    /// Fills in what the answer says only by implication, once read.
-    fn settle(&mut self) {}
+/// A model read from its JSON by hand, member by member, with the results serde's derived
+/// `Deserialize` gave (tests/rollout_answers.rs holds the two side by side): a member that
+/// is `Option` (all `#[serde(default)]`) may be absent or `null` (`None`); a required one
+/// (`status`, a batch's `batch_index`) must be there and of its type; a member of the
+/// wrong type, anywhere, and a model that is not an object (an array, which serde reads as
+/// fields by position, too) refuse the whole answer; unknown members (and a host's `ended`,
+/// which serde skipped) are ignored. Integers are serde's: `u64` a non-negative integer,
+/// `i64` one that fits, no float (`1.0`) either. The derived visitors are thereby not
+/// in the wasm module (issue #16); the models keep their derives for native callers.
+trait Read: Sized {
+    /// The model, or `None` where serde gave an error.
+    fn read(data: Value) -> Option<Self>;
 }
 
-/// Absent, `null`, or an object.
-fn object_or_none(v: Option<&Value>) -> bool {
-    v.map_or(true, |v| v.is_null() || v.is_object())
-}
-
-impl Shape for Order {
-    fn objects_where_due(data: &Value) -> bool {
-        data.is_object() && object_or_none(data.get("properties"))
+/// The members of a model: `None` unless `data` is an object.
+fn members(data: Value) -> Option<Map<String, Value>> {
+    match data {
+        Value::Object(members) => Some(members),
+        _ => None,
     }
 }
 
-impl Shape for Vec<BatchSummary> {
-    fn objects_where_due(data: &Value) -> bool {
-        data.as_array().is_some_and(|items| items.iter().all(Value::is_object))
+/// A member taken out of its object (`None` when absent).
+fn take(members: &mut Map<String, Value>, key: &str) -> Option<Value> {
+    members.get_mut(key).map(Value::take)
+}
+
+/// An optional member: `Some(None)` when absent or `null`, `Some(Some(_))` when `read`
+/// reads it, `None` (the answer refused) when it does not.
+fn optional<T>(members: &mut Map<String, Value>, key: &str, read: fn(Value) -> Option<T>) -> Option<Option<T>> {
+    match take(members, key) {
+        None | Some(Value::Null) => Some(None),
+        Some(value) => read(value).map(Some),
     }
 }
 
-impl Shape for BatchDetail {
-    fn objects_where_due(data: &Value) -> bool {
-        let hosts = data.get("execute_instances").and_then(Value::as_array);
-        data.is_object() && hosts.map_or(true, |hosts| hosts.iter().all(Value::is_object))
+fn string(value: Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s),
+        _ => None,
     }
+}
 
-    fn settle(&mut self) {
-        for host in &mut self.execute_instances {
-            host.ended = host.status.ended();
-        }
+fn unsigned(value: Value) -> Option<u64> {
+    value.as_u64()
+}
+
+fn signed(value: Value) -> Option<i64> {
+    value.as_i64()
+}
+
+/// Any value, kept as sent.
+fn any(value: Value) -> Option<Value> {
+    Some(value)
+}
+
+/// A list of models: an array of objects, each read.
+fn list<T: Read>(value: Value) -> Option<Vec<T>> {
+    match value {
+        Value::Array(items) => items.into_iter().map(T::read).collect(),
+        _ => None,
+    }
+}
+
+impl Read for Order {
+    fn read(data: Value) -> Option<Self> {
+        let mut m = members(data)?;
+        Some(Order {
+            execute_uuid: optional(&mut m, "execute_uuid", string)?,
+            gmt_created: optional(&mut m, "gmt_created", signed)?,
+            gmt_finished: optional(&mut m, "gmt_finished", signed)?,
+            execute_costs: optional(&mut m, "execute_costs", signed)?,
+            creator: optional(&mut m, "creator", string)?,
+            status: OrderStatus::from_wire(take(&mut m, "status").and_then(string)?),
+            properties: optional(&mut m, "properties", OrderProperties::read)?,
+        })
+    }
+}
+
+impl Read for OrderProperties {
+    fn read(data: Value) -> Option<Self> {
+        let mut m = members(data)?;
+        Some(OrderProperties {
+            script_uuid: optional(&mut m, "script_uuid", string)?,
+            script_name: optional(&mut m, "script_name", string)?,
+            script_version_uuid: optional(&mut m, "script_version_uuid", any)?,
+            script_version_name: optional(&mut m, "script_version_name", string)?,
+            current_execute_batch_index: optional(&mut m, "current_execute_batch_index", unsigned)?,
+            execute_param: optional(&mut m, "execute_param", any)?,
+        })
+    }
+}
+
+impl Read for Vec<BatchSummary> {
+    fn read(data: Value) -> Option<Self> {
+        list(data)
+    }
+}
+
+impl Read for BatchSummary {
+    fn read(data: Value) -> Option<Self> {
+        let mut m = members(data)?;
+        Some(BatchSummary {
+            batch_index: take(&mut m, "batch_index").and_then(unsigned)?,
+            total_instances: optional(&mut m, "total_instances", unsigned)?,
+            rotation_strategy: optional(&mut m, "rotation_strategy", string)?,
+            properties: optional(&mut m, "properties", any)?,
+        })
+    }
+}
+
+impl Read for BatchDetail {
+    fn read(data: Value) -> Option<Self> {
+        let mut m = members(data)?;
+        Some(BatchDetail {
+            batch_index: optional(&mut m, "batch_index", unsigned)?,
+            total_instances: optional(&mut m, "total_instances", unsigned)?,
+            // `#[serde(default)]` without `Option`: absent is none, but `null` is refused.
+            execute_instances: match take(&mut m, "execute_instances") {
+                None => Vec::new(),
+                Some(hosts) => list(hosts)?,
+            },
+        })
+    }
+}
+
+impl Read for ExecuteInstance {
+    fn read(data: Value) -> Option<Self> {
+        let mut m = members(data)?;
+        let status = InstanceStatus::from_wire(take(&mut m, "status").and_then(string)?);
+        Some(ExecuteInstance {
+            id: optional(&mut m, "id", unsigned)?,
+            target_instance: optional(&mut m, "target_instance", any)?,
+            gmt_created: optional(&mut m, "gmt_created", signed)?,
+            gmt_finished: optional(&mut m, "gmt_finished", signed)?,
+            execute_costs: optional(&mut m, "execute_costs", signed)?,
+            message: optional(&mut m, "message", string)?,
+            // Whether the host is done, from its status (never read from the answer).
+            ended: status.ended(),
+            status,
+        })
     }
 }
 
 /// `data` of a 200, or the outcome that says why there is none.
-fn parse<T: Shape>(status: u16, text: &str) -> Answer<T> {
+fn parse<T: Read>(status: u16, text: &str) -> Answer<T> {
     if status != 200 {
         return Answer::Failed(parse_response(status, text, None));
     }
     // The reader's depth bound (R-SIZE's) holds here: hostile nesting is no answer.
     let data = crate::validate::parse_value(text).and_then(|mut v| v.get_mut("data").map(Value::take));
-    match data.filter(T::objects_where_due).map(serde_json::from_value::<T>) {
-        Some(Ok(mut data)) => {
-            data.settle();
-            Answer::Read(data)
-        }
-        _ => Answer::Failed(Outcome::Http { status, text: text.to_owned(), request_id: None }),
+    match data.and_then(T::read) {
+        Some(data) => Answer::Read(data),
+        None => Answer::Failed(Outcome::Http { status, text: text.to_owned(), request_id: None }),
     }
 }
