@@ -2,15 +2,25 @@
 //! params. Messages are for people; codes and params are for programs. Each message names
 //! the field and the limit in an operator's words: "timeout must be between 5 and 1800
 //! seconds; got 4".
+//!
+//! The texts are one table (table.rs): a template per message and locale, with named
+//! placeholders that `fill` replaces. Which row a code takes is `row`'s choice, the same
+//! in both locales; the words a placeholder computes are in words.rs.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::code::Code;
-use crate::limits::MAX_HOSTS_PER_BATCH;
+use crate::limits::{
+    BATCH_INDEX_MIN, EXECUTE_USER_ROOT, MAX_BATCHES, MAX_HOSTS_PER_BATCH, MAX_SCRIPT_PARAMS, PAGE_LIMIT_MAX,
+    PAGE_LIMIT_MIN, PARAM_ORDER_MIN, RECORD_ID_MIN, SUCCESS_RATE_DECIMALS, SUCCESS_RATE_MAX, SUCCESS_RATE_MIN,
+    TIMEOUT_MAX, TIMEOUT_MIN,
+};
 
+mod table;
 mod words;
-use words::{separator_en, separator_zh, wants_en, wants_zh, Place};
+use table::{text, Msg};
+use words::{bare, lookup, noun, push, push_f64, push_u64, separator, unit, wants, Place};
 
 /// The language of `message` texts. Codes and params never change with it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,10 +49,10 @@ pub const CODES: &[&str] = &{
 /// holding a serialized issue can render it in another locale).
 pub fn render(locale: Locale, code: Code, path: &str, p: &Map<String, Value>) -> String {
     let field = Field::of(path);
-    match locale {
-        Locale::En => en(code, &field, p),
-        Locale::ZhCn => zh(code, &field, p),
-    }
+    let zh = locale == Locale::ZhCn;
+    let mut out = String::new();
+    fill(&mut out, text(row(code, &field, p), zh), &Fill { zh, f: &field, p }, false);
+    out
 }
 
 /// The field an issue is about, as an operator reads it.
@@ -59,114 +69,301 @@ struct Field {
 impl Field {
     fn of(path: &str) -> Field {
         let place = Place::of(path);
-        let segments: Vec<&str> = path.split('/').skip(1).collect();
-        let key_at = segments.iter().rposition(|s| s.parse::<usize>().is_err());
-        let key = match (&place.key, key_at) {
+        // The last key of the path: the one it ends in, else the array of its last items.
+        let key = match (&place.key, place.keyed.and_then(|i| place.items.get(i))) {
             (Some(key), _) => key.clone(),
-            (None, Some(i)) => Place::of(&format!("/{}", segments[i])).key.unwrap_or_default(),
+            (None, Some((array, _))) => array.clone(),
             (None, None) => String::new(),
         };
-        let item = key_at.map_or(!segments.is_empty(), |i| i + 1 < segments.len());
+        // Whether it ends in an item (a pointer that ends in a key has one left over).
+        let item = place.key.is_none() && !place.items.is_empty();
         Field { key, item, place }
+    }
+
+    /// The field `key` of a body, not in an array (for `field_description`).
+    fn named(key: &str) -> Field {
+        Field { key: key.to_owned(), item: false, place: Place { items: Vec::new(), key: None, keyed: None } }
     }
 
     /// The key, or where the item is when the path ends in one ("batch 1, host 4"): a
     /// field's own place is shown beside the message (a console's field, a file's line).
-    fn label_en(&self) -> String {
+    fn push_label(&self, out: &mut String, zh: bool) {
         match (self.item, self.key.is_empty()) {
-            (true, _) => self.place.en(),
-            (false, true) => "the body".to_owned(),
-            (false, false) => self.key.clone(),
-        }
-    }
-
-    fn label_zh(&self) -> String {
-        match (self.item, self.key.is_empty()) {
-            (true, _) => self.place.zh(),
-            (false, true) => "请求体".to_owned(),
-            (false, false) => self.key.clone(),
+            (true, _) => self.place.push(out, zh),
+            (false, true) => push(out, if zh { "请求体" } else { "the body" }),
+            (false, false) => push(out, &self.key),
         }
     }
 }
 
-/// A 0-based position param (`index`) as a message shows it: counted from 1.
-fn nth(p: &Map<String, Value>, name: &str) -> String {
-    p.get(name).and_then(Value::as_u64).map_or_else(|| v(p, name), |n| n.saturating_add(1).to_string())
-}
-
-/// A pointer param (`first`) as a message shows it: its items counted from 1.
-fn place_en(p: &Map<String, Value>, name: &str) -> String {
-    let place = Place::of(&v(p, name));
-    if place.items.is_empty() {
-        place.en()
-    } else {
-        place.items_en()
+/// The row of the table a code's message is: which variant, where a code has several.
+/// Both locales take the same row.
+fn row(code: Code, f: &Field, p: &Map<String, Value>) -> Msg {
+    let reason = str_param(p, "reason");
+    match code {
+        Code::Type if is_size_entry(f, p) => Msg::TypeSize,
+        Code::Type => Msg::Type,
+        Code::Required if has(p, "operation_type") => Msg::RequiredFor,
+        Code::Required if is_list_text(f, p) => Msg::RequiredColumn,
+        Code::Required => Msg::Required,
+        Code::UnknownField if is_list_text(f, p) => match column_number(p) {
+            Some(_) => Msg::UnknownColumnN,
+            None => Msg::UnknownColumn,
+        },
+        Code::UnknownField => Msg::UnknownField,
+        Code::Range => Msg::Range,
+        Code::Boundary => Msg::Boundary,
+        Code::DecimalPlaces => Msg::DecimalPlaces,
+        Code::Length if !has(p, "max") => Msg::LengthMin,
+        Code::Length => Msg::Length,
+        Code::MustBeRoot => Msg::MustBeRoot,
+        Code::Count if has(p, "smallest_size") => match (get(p, "smallest_size"), reason) {
+            (Some(Value::Number(_)), _) => Msg::CountFits,
+            (_, Some("canaries")) => Msg::CountCanaries,
+            (_, Some("first_sizes")) => Msg::CountFirstSizes,
+            _ => Msg::CountGroups,
+        },
+        Code::Count => Msg::Count,
+        Code::Duplicate if is_list_text(f, p) => Msg::DuplicateColumn,
+        Code::Duplicate if !f.place.items.is_empty() => Msg::DuplicateItem,
+        Code::Duplicate => Msg::Duplicate,
+        Code::Charset if is_identifier(f) => Msg::CharsetIdentifier,
+        Code::Charset => Msg::Charset,
+        Code::ConsecutiveDots => Msg::ConsecutiveDots,
+        Code::Sequence => Msg::Sequence,
+        Code::TotalHosts => Msg::TotalHosts,
+        Code::Enum => Msg::Enum,
+        Code::DuplicateHost if is_listed_host(p) => Msg::DuplicateListed,
+        Code::DuplicateHost => Msg::DuplicateHost,
+        Code::Syntax if reason == Some("quote") => Msg::SyntaxQuote,
+        Code::Syntax if reason == Some("separator") => Msg::SyntaxSeparator,
+        Code::Syntax => Msg::Syntax,
+        Code::TooLarge if has(p, "max_depth") => Msg::TooDeep,
+        Code::TooLarge => Msg::TooLarge,
+        Code::Truncated => Msg::Truncated,
+        Code::Endpoint => reason.and_then(|r| lookup(ENDPOINT_REASONS, r)).unwrap_or(Msg::Endpoint),
+        Code::Capped => Msg::Capped,
+        Code::Deprecated => Msg::Deprecated,
+        Code::Mixed => Msg::Mixed,
+        Code::Credentials => reason.and_then(|r| lookup(CREDENTIALS_REASONS, r)).unwrap_or(Msg::Credentials),
+        Code::Date if reason == Some("required") => Msg::DateRequired,
+        Code::Date => Msg::Date,
     }
 }
 
-fn place_zh(p: &Map<String, Value>, name: &str) -> String {
-    let place = Place::of(&v(p, name));
-    if place.items.is_empty() {
-        place.zh()
-    } else {
-        place.items_zh()
+/// The `endpoint` rows by `reason` (else [`Msg::Endpoint`]: not an address at all).
+const ENDPOINT_REASONS: &[(&str, Msg)] = &[
+    ("scheme", Msg::EndpointScheme),
+    ("path", Msg::EndpointPath),
+    ("query", Msg::EndpointQuery),
+    ("fragment", Msg::EndpointFragment),
+    ("credentials", Msg::EndpointCredentials),
+];
+
+/// The `credentials` rows by `reason` (else [`Msg::Credentials`]: a character).
+const CREDENTIALS_REASONS: &[(&str, Msg)] = &[
+    ("with_token", Msg::CredentialsWithToken),
+    ("empty", Msg::CredentialsEmpty),
+    ("conflict", Msg::CredentialsConflict),
+];
+
+/// What a template's placeholders are filled from.
+struct Fill<'a> {
+    /// Simplified Chinese, else English.
+    zh: bool,
+    f: &'a Field,
+    p: &'a Map<String, Value>,
+}
+
+/// Appends `template` to `out` with its placeholders filled: a `{` and a lower case
+/// letter open one, a `}` closes it; any other `{` is text. `nested`: `template` is the
+/// `{wants}` of another, which holds no `{wants}` of its own (so this never recurses
+/// twice). One copy of this loop serves every message (hence `inline(never)`).
+#[inline(never)]
+fn fill(out: &mut String, template: &str, c: &Fill<'_>, nested: bool) {
+    let mut rest = template;
+    while let Some(open) = rest.bytes().position(|b| b == b'{') {
+        push(out, &rest[..open]);
+        let after = &rest[open + 1..];
+        let name_len = after.bytes().take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_').count();
+        match after.as_bytes().get(name_len) {
+            Some(b'}') if after.as_bytes()[0].is_ascii_lowercase() => {
+                put(out, &after[..name_len], c, nested);
+                rest = &after[name_len + 1..];
+            }
+            _ => {
+                push(out, "{");
+                rest = after;
+            }
+        }
     }
+    push(out, rest);
+}
+
+/// A placeholder `put` computes. Looked up by name in [`SLOTS`] (one loop over a table
+/// rather than a string `match`, which opt-level 3 lays out as a compare per name).
+#[derive(Clone, Copy)]
+enum Slot {
+    Label,
+    Unit,
+    Noun,
+    NounBare,
+    Wants,
+    Key,
+    Items,
+    FirstPlace,
+    IndexFrom1,
+    Allowed,
+    ColumnN,
+    FoundSeparator,
+    DelimiterSeparator,
+    What,
+    /// A number of limits.rs.
+    Number(u64),
+    /// A number of limits.rs of type f64 (written as `Display` writes it).
+    Float(f64),
+    /// A word of limits.rs.
+    Word(&'static str),
+}
+
+const SLOTS: &[(&str, Slot)] = &[
+    ("label", Slot::Label),
+    ("unit", Slot::Unit),
+    ("noun", Slot::Noun),
+    // The noun without its Chinese measure word: "由主机组成的列表".
+    ("noun_bare", Slot::NounBare),
+    ("wants", Slot::Wants),
+    ("key", Slot::Key),
+    ("items", Slot::Items),
+    // A pointer param (`first`) as a message shows it: its items counted from 1.
+    ("first_place", Slot::FirstPlace),
+    // A 0-based position param (`index`) as a message shows it: counted from 1.
+    ("index_from_1", Slot::IndexFrom1),
+    ("allowed", Slot::Allowed),
+    ("column_n", Slot::ColumnN),
+    ("found_separator", Slot::FoundSeparator),
+    ("delimiter_separator", Slot::DelimiterSeparator),
+    // What did not parse: the body, or a host list (`read_hosts`).
+    ("what", Slot::What),
+    ("max_hosts_per_batch", Slot::Number(MAX_HOSTS_PER_BATCH as u64)),
+    ("timeout_min", Slot::Number(TIMEOUT_MIN)),
+    ("timeout_max", Slot::Number(TIMEOUT_MAX)),
+    ("batch_index_min", Slot::Number(BATCH_INDEX_MIN)),
+    ("max_batches", Slot::Number(MAX_BATCHES as u64)),
+    ("param_order_min", Slot::Number(PARAM_ORDER_MIN)),
+    ("max_script_params", Slot::Number(MAX_SCRIPT_PARAMS as u64)),
+    ("page_limit_min", Slot::Number(PAGE_LIMIT_MIN)),
+    ("page_limit_max", Slot::Number(PAGE_LIMIT_MAX)),
+    ("record_id_min", Slot::Number(RECORD_ID_MIN)),
+    ("success_rate_min", Slot::Float(SUCCESS_RATE_MIN)),
+    ("success_rate_max", Slot::Float(SUCCESS_RATE_MAX)),
+    ("success_rate_decimals", Slot::Number(SUCCESS_RATE_DECIMALS as u64)),
+    ("execute_user_root", Slot::Word(EXECUTE_USER_ROOT)),
+];
+
+/// The text of one placeholder: a computed word where `name` is one of [`SLOTS`], else
+/// the param `name` as text.
+fn put(out: &mut String, name: &str, c: &Fill<'_>, nested: bool) {
+    let (f, p, zh) = (c.f, c.p, c.zh);
+    let z = usize::from(zh);
+    let Some(slot) = lookup(SLOTS, name) else { return push_param(out, p, name) };
+    match slot {
+        Slot::Label => f.push_label(out, zh),
+        Slot::Unit => push(out, if is_percent(f, p) { "%" } else { unit(&f.key)[z] }),
+        Slot::Noun => push(out, noun(&f.key)[z]),
+        Slot::NounBare => push(out, bare(noun(&f.key)[z])),
+        // Never reached: no `{wants}` row holds `{wants}` (a test says so).
+        Slot::Wants if nested => {}
+        Slot::Wants => {
+            let row = wants(&f.key, f.item, str_param(p, "expected").unwrap_or_default());
+            fill(out, text(row, zh), c, true);
+        }
+        Slot::Key => push(out, &f.key),
+        Slot::Items => f.place.push_items(out, zh),
+        Slot::FirstPlace => {
+            let place = Place::of(&param(p, "first"));
+            if place.items.is_empty() {
+                place.push(out, zh)
+            } else {
+                place.push_items(out, zh)
+            }
+        }
+        Slot::IndexFrom1 => match get(p, "index").and_then(Value::as_u64) {
+            Some(n) => push_u64(out, n.saturating_add(1)),
+            None => push_param(out, p, "index"),
+        },
+        Slot::Allowed => match get(p, "allowed") {
+            Some(Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        push(out, ", ");
+                    }
+                    push(out, item.as_str().unwrap_or("?"));
+                }
+            }
+            _ => push(out, "?"),
+        },
+        Slot::ColumnN => push(out, column_number(p).unwrap_or_default()),
+        Slot::FoundSeparator => push(out, separator(str_param(p, "found").unwrap_or_default())[z]),
+        Slot::DelimiterSeparator => push(out, separator(str_param(p, "delimiter").unwrap_or_default())[z]),
+        Slot::What => {
+            push(out, if f.key == "hosts" { ["the host list", "主机列表"] } else { ["the body", "请求体"] }[z])
+        }
+        Slot::Number(n) => push_u64(out, n),
+        Slot::Float(x) => push_f64(out, x),
+        Slot::Word(w) => push(out, w),
+    }
+}
+
+/// `row`, a `{wants}` row, filled for `f` (the tests and `field_description`).
+fn fill_wants(f: &Field, row: Msg, zh: bool) -> String {
+    let mut out = String::new();
+    fill(&mut out, text(row, zh), &Fill { zh, f, p: &Map::new() }, true);
+    out
+}
+
+/// The param `name`: one copy of the map's lookup (its hashing) for every use here.
+#[inline(never)]
+fn get<'a>(p: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
+    p.get(name)
+}
+
+/// A param as text: strings bare, anything else as JSON.
+fn param(p: &Map<String, Value>, name: &str) -> String {
+    let mut out = String::new();
+    push_param(&mut out, p, name);
+    out
+}
+
+/// Appends the param `name` as text (as [`param`]).
+#[inline(never)]
+fn push_param(out: &mut String, p: &Map<String, Value>, name: &str) {
+    match get(p, name) {
+        Some(Value::String(s)) => push(out, s),
+        Some(Value::Null) | None => push(out, "?"),
+        Some(other) => push(out, &other.to_string()),
+    }
+}
+
+/// A param that is a string.
+fn str_param<'a>(p: &'a Map<String, Value>, name: &str) -> Option<&'a str> {
+    get(p, name).and_then(Value::as_str)
+}
+
+/// Whether the param `name` is there (null or not).
+fn has(p: &Map<String, Value>, name: &str) -> bool {
+    get(p, name).is_some()
+}
+
+/// The number of a host list's column without a name (`field`: `column_3`).
+fn column_number(p: &Map<String, Value>) -> Option<&str> {
+    str_param(p, "field").and_then(|field| field.strip_prefix("column_"))
 }
 
 /// An issue of `read_hosts` about the text at `/hosts` (a header, a column), which has
 /// its own line and column.
 fn is_list_text(f: &Field, p: &Map<String, Value>) -> bool {
-    f.key == "hosts" && !f.item && p.contains_key("line")
-}
-
-/// A param as text: strings bare, anything else as JSON.
-fn v(p: &Map<String, Value>, name: &str) -> String {
-    match p.get(name) {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Null) | None => "?".to_owned(),
-        Some(other) => other.to_string(),
-    }
-}
-
-/// A param as quoted text, for values the operator typed.
-fn q(p: &Map<String, Value>, name: &str) -> String {
-    format!("\"{}\"", v(p, name))
-}
-
-fn unit_en(key: &str) -> &'static str {
-    match key {
-        "timeout" => " seconds",
-        "success_rate" => "%",
-        _ => "",
-    }
-}
-
-fn unit_zh(key: &str) -> &'static str {
-    match key {
-        "timeout" => " 秒",
-        "success_rate" => "%",
-        _ => "",
-    }
-}
-
-fn noun_en(key: &str) -> &'static str {
-    match key {
-        "script_params" => "parameters",
-        "execute_batches" | "plan" => "batches",
-        "target_instances" | "hosts" => "hosts",
-        "custom_attributes" => "attributes",
-        _ => "items",
-    }
-}
-
-fn noun_zh(key: &str) -> &'static str {
-    match key {
-        "script_params" => "个参数",
-        "execute_batches" | "plan" => "个批次",
-        "target_instances" | "hosts" => "台主机",
-        "custom_attributes" => "个属性",
-        _ => "项",
-    }
+    f.key == "hosts" && !f.item && has(p, "line")
 }
 
 /// An identifier checked as U1 (it goes into a URL path or a header), not a body's text.
@@ -174,311 +371,25 @@ fn is_identifier(f: &Field) -> bool {
     matches!(f.key.as_str(), "script_uuid" | "execute_uuid" | "project_id") && f.place.items.is_empty()
 }
 
-fn en(code: Code, f: &Field, p: &Map<String, Value>) -> String {
-    use Code::*;
-    let (label, unit) = (f.label_en(), if is_percent(f, p) { "%" } else { unit_en(&f.key) });
-    match code {
-        Type if is_size_entry(f, p) => {
-            format!("{label} must be a number of hosts (a whole number) or a share of all hosts such as \"25%\"")
-        }
-        Type => format!("{label} must be {}", wants_en(&f.key, f.item, &v(p, "expected"))),
-        Required if p.contains_key("operation_type") => format!("{label} is required for {}", v(p, "operation_type")),
-        Required if is_list_text(f, p) => {
-            format!("the header has no {} column (line {}): every host needs one", v(p, "field"), v(p, "line"))
-        }
-        Required => format!("{label} is required"),
-        UnknownField if is_list_text(f, p) => match v(p, "field").strip_prefix("column_") {
-            Some(n) => format!("column {n} (first on line {}) is not a host field; it is left out", v(p, "line")),
-            None => format!(
-                "column {} (line {}, column {}) is not a host field; it is left out",
-                q(p, "field"), v(p, "line"), v(p, "column")
-            ),
-        },
-        UnknownField => format!("{} is not a field of this API; the service ignores it", q(p, "field")),
-        Range => format!("{label} must be between {}{unit} and {}{unit}; got {}", v(p, "min"), v(p, "max"), v(p, "actual")),
-        Boundary => format!(
-            "{label} of exactly {}{unit} is at the edge: the page allows {} to {}{unit} but also says \"greater than {} and less than {}\"; stay inside to be safe",
-            v(p, "actual"), v(p, "min"), v(p, "max"), v(p, "min"), v(p, "max")
-        ),
-        DecimalPlaces => format!("{label} may have at most {} decimal place; got {}", v(p, "max"), v(p, "actual")),
-        Length if !p.contains_key("max") => {
-            format!("{label} must be at least {} characters long; got {}", v(p, "min"), v(p, "actual"))
-        }
-        Length => format!("{label} must be {} to {} characters long; got {}", v(p, "min"), v(p, "max"), v(p, "actual")),
-        MustBeRoot => format!("{label} must be \"root\": the service runs scripts as root only; got {}", q(p, "actual")),
-        Count if p.contains_key("smallest_size") => {
-            let why = match (p.get("smallest_size"), v(p, "reason").as_str()) {
-                (Some(Value::Number(n)), _) => format!("it fits with {n} hosts per batch (the size that repeats)"),
-                (_, "canaries") => format!(
-                    "a canary per group leaves too few batches for the rest, even at {MAX_HOSTS_PER_BATCH} hosts per batch"
-                ),
-                (_, "first_sizes") => format!(
-                    "the first sizes take too many batches for the rest to fit, even at {MAX_HOSTS_PER_BATCH} hosts per batch: drop or merge them"
-                ),
-                _ => format!("even {MAX_HOSTS_PER_BATCH} hosts per batch do not fit: there are more groups than batches"),
-            };
-            format!("this plan needs {} batches, more than the {} allowed; {why}", v(p, "actual"), v(p, "max"))
-        }
-        Count => format!("{label} must have {} to {} {}; got {}", v(p, "min"), v(p, "max"), noun_en(&f.key), v(p, "actual")),
-        Duplicate if is_list_text(f, p) => format!(
-            "the header names {} twice (line {}, column {}); only the first is read",
-            v(p, "field"), v(p, "line"), v(p, "column")
-        ),
-        Duplicate if !f.place.items.is_empty() => format!(
-            "{} {} of {} is already used by {}",
-            f.key, q(p, "value"), f.place.items_en(), place_en(p, "first")
-        ),
-        Duplicate => format!("{label} {} is already used by {}", q(p, "value"), place_en(p, "first")),
-        Charset if is_identifier(f) => format!(
-            "{label} may not contain {} (character {}): it is sent in the URL or a header, so it may hold only letters, digits, - or _",
-            q(p, "char"), nth(p, "index")
-        ),
-        Charset => format!(
-            "{label} may not contain {} (character {}); allowed are letters, digits, space and _ - / . ? : \" , = + @ \\ [ {{ ] }} (and * # in today's API)",
-            q(p, "char"), nth(p, "index")
-        ),
-        ConsecutiveDots => format!("{label} may not contain \"..\" (at character {})", nth(p, "index")),
-        Sequence => format!(
-            "{} values must run 1, 2, 3, ... without gaps: expected {} in {}; got {}",
-            f.key, v(p, "expected"), f.place.items_en(), v(p, "actual")
-        ),
-        TotalHosts => format!("at most {} hosts may be targeted across all batches; got {}", v(p, "max"), v(p, "actual")),
-        Enum => format!("{label} must be one of {}; got {}", allowed(p), q(p, "actual")),
-        DuplicateHost if is_listed_host(p) => {
-            format!("host {} is already listed as {}; this copy is left out", q(p, "value"), place_en(p, "first"))
-        }
-        DuplicateHost => {
-            format!("host {} is already targeted at {}; the script would run on it twice", q(p, "value"), place_en(p, "first"))
-        }
-        Syntax if v(p, "reason") == "quote" => {
-            format!("a quote opened here is never closed (line {}, column {})", v(p, "line"), v(p, "column"))
-        }
-        Syntax if v(p, "reason") == "separator" => format!(
-            "line {} has {} of the {} columns a host needs and looks separated by {}; separate columns with {} (the first line decides between commas, semicolons and tabs)",
-            v(p, "line"), v(p, "actual"), v(p, "expected"), separator_en(&v(p, "found")), separator_en(&v(p, "delimiter"))
-        ),
-        Syntax => format!("{} is not valid JSON (line {}, column {})", syntax_en(f), v(p, "line"), v(p, "column")),
-        TooLarge if p.contains_key("max_depth") => format!("the body nests deeper than {} levels", v(p, "max_depth")),
-        TooLarge => format!("{} is {} bytes; at most {} are read", syntax_en(f), v(p, "actual_bytes"), v(p, "max_bytes")),
-        Truncated => format!("{} more issues are not listed ({} of them errors)", v(p, "dropped"), v(p, "dropped_errors")),
-        Endpoint => format!("endpoint {}", endpoint_en(&v(p, "reason"))),
-        Capped => format!("{label} asks for {} hosts in one batch; capped at {}", v(p, "actual"), v(p, "max")),
-        Deprecated => format!("{} is deprecated and has no effect (today's API); it is not sent", q(p, "field")),
-        Mixed => format!(
-            "{label} is {} here, unlike the first host ({}): one execution cannot mix values of {}",
-            q(p, "value"), place_en(p, "first"), v(p, "field")
-        ),
-        Credentials => credentials_en(&v(p, "field"), &v(p, "reason")),
-        Date if v(p, "reason") == "required" => {
-            "date is required to sign here: there is no clock to read; give an ISO 8601 time".to_owned()
-        }
-        Date => "date must be an ISO 8601 time with a zone, such as 2026-12-01T08:30:00Z or 2026-12-01T16:30:00+08:00".to_owned(),
-    }
-}
-
-fn zh(code: Code, f: &Field, p: &Map<String, Value>) -> String {
-    use Code::*;
-    let (label, unit) = (f.label_zh(), if is_percent(f, p) { "%" } else { unit_zh(&f.key) });
-    match code {
-        Type if is_size_entry(f, p) => format!("{label} 必须是主机台数（整数）或占全部主机的百分比，例如 \"25%\""),
-        Type => format!("{label} 必须是 {}", wants_zh(&f.key, f.item, &v(p, "expected"))),
-        Required if p.contains_key("operation_type") => format!("{} 操作必须提供 {label}", v(p, "operation_type")),
-        Required if is_list_text(f, p) => {
-            format!("表头缺少 {} 列（第 {} 行）：每台主机都需要它", v(p, "field"), v(p, "line"))
-        }
-        Required => format!("{label} 为必填项"),
-        UnknownField if is_list_text(f, p) => match v(p, "field").strip_prefix("column_") {
-            Some(n) => format!("第 {n} 列（首见于第 {} 行）不是主机字段，已略去", v(p, "line")),
-            None => format!(
-                "列 {}（第 {} 行，第 {} 列）不是主机字段，已略去",
-                q(p, "field"),
-                v(p, "line"),
-                v(p, "column")
-            ),
-        },
-        UnknownField => format!("{} 不是本接口的字段，服务端会忽略它", q(p, "field")),
-        Range => {
-            format!("{label} 必须在 {}{unit} 到 {}{unit} 之间；当前为 {}", v(p, "min"), v(p, "max"), v(p, "actual"))
-        }
-        Boundary => {
-            format!(
-            "{label} 恰好为 {}{unit}，处于边界：文档允许 {} 到 {}{unit}，但又写明“大于 {} 且小于 {}”；建议取区间内的值",
-            v(p, "actual"), v(p, "min"), v(p, "max"), v(p, "min"), v(p, "max")
-        )
-        }
-        DecimalPlaces => format!("{label} 最多保留 {} 位小数；当前为 {} 位", v(p, "max"), v(p, "actual")),
-        Length if !p.contains_key("max") => {
-            format!("{label} 长度至少为 {} 个字符；当前为 {} 个", v(p, "min"), v(p, "actual"))
-        }
-        Length => {
-            format!("{label} 长度必须为 {} 到 {} 个字符；当前为 {} 个", v(p, "min"), v(p, "max"), v(p, "actual"))
-        }
-        MustBeRoot => format!("{label} 必须为 \"root\"：服务只以 root 用户执行脚本；当前为 {}", q(p, "actual")),
-        Count if p.contains_key("smallest_size") => {
-            let why = match (p.get("smallest_size"), v(p, "reason").as_str()) {
-                (Some(Value::Number(n)), _) => format!("每批 {n} 台（重复使用的批次大小）即可"),
-                (_, "canaries") => {
-                    format!("每组一个金丝雀批次后，剩余批次不足，即使每批 {MAX_HOSTS_PER_BATCH} 台也放不下")
-                }
-                (_, "first_sizes") => format!(
-                    "前面的批次大小占用了太多批次，即使其余每批 {MAX_HOSTS_PER_BATCH} 台也放不下：请删除或合并它们"
-                ),
-                _ => format!("即使每批 {MAX_HOSTS_PER_BATCH} 台也放不下：分组数多于批次数"),
-            };
-            format!("该方案需要 {} 个批次，超过上限 {} 个；{why}", v(p, "actual"), v(p, "max"))
-        }
-        Count => {
-            format!("{label} 必须有 {} 到 {} {}；当前为 {}", v(p, "min"), v(p, "max"), noun_zh(&f.key), v(p, "actual"))
-        }
-        Duplicate if is_list_text(f, p) => format!(
-            "表头两次出现 {}（第 {} 行，第 {} 列）；只读取第一个",
-            v(p, "field"),
-            v(p, "line"),
-            v(p, "column")
-        ),
-        Duplicate => format!("{label} {} 已被{}使用", q(p, "value"), place_zh(p, "first")),
-        Charset if is_identifier(f) => {
-            format!(
-                "{label} 不能包含 {}（第 {} 个字符）：它会写入 URL 或请求头，只能包含字母、数字、- 或 _",
-                q(p, "char"),
-                nth(p, "index")
-            )
-        }
-        Charset => format!(
-            "{label} 不能包含 {}（第 {} 个字符）；只允许字母、数字、空格和 _ - / . ? : \" , = + @ \\ [ {{ ] }}（当前接口另允许 * #）",
-            q(p, "char"),
-            nth(p, "index")
-        ),
-        ConsecutiveDots => format!("{label} 不能包含 \"..\"（第 {} 个字符处）", nth(p, "index")),
-        Sequence => format!(
-            "{} 必须从 1 开始连续编号：{}应为 {}；当前为 {}",
-            f.key,
-            f.place.items_zh(),
-            v(p, "expected"),
-            v(p, "actual")
-        ),
-        TotalHosts => format!("所有批次的主机总数最多 {} 台；当前为 {} 台", v(p, "max"), v(p, "actual")),
-        Enum => format!("{label} 必须是 {} 之一；当前为 {}", allowed(p), q(p, "actual")),
-        DuplicateHost if is_listed_host(p) => {
-            format!("主机 {} 已作为{}列出，此重复项已略去", q(p, "value"), place_zh(p, "first"))
-        }
-        DuplicateHost => {
-            format!("主机 {} 已在{}中，脚本会在该主机上执行两次", q(p, "value"), place_zh(p, "first"))
-        }
-        Syntax if v(p, "reason") == "quote" => {
-            format!("此处的引号没有闭合（第 {} 行，第 {} 列）", v(p, "line"), v(p, "column"))
-        }
-        Syntax if v(p, "reason") == "separator" => format!(
-            "第 {} 行只有 {} 列（主机需要 {} 列），看起来是用{}分隔的；请用{}分隔各列（由第一行决定用逗号、分号还是制表符）",
-            v(p, "line"),
-            v(p, "actual"),
-            v(p, "expected"),
-            separator_zh(&v(p, "found")),
-            separator_zh(&v(p, "delimiter"))
-        ),
-        Syntax => format!("{}不是合法的 JSON（第 {} 行，第 {} 列）", syntax_zh(f), v(p, "line"), v(p, "column")),
-        TooLarge if p.contains_key("max_depth") => format!("请求体嵌套超过 {} 层", v(p, "max_depth")),
-        TooLarge => format!("{}为 {} 字节；最多读取 {} 字节", syntax_zh(f), v(p, "actual_bytes"), v(p, "max_bytes")),
-        Truncated => format!("另有 {} 个问题未列出（其中 {} 个错误）", v(p, "dropped"), v(p, "dropped_errors")),
-        Endpoint => format!("endpoint {}", endpoint_zh(&v(p, "reason"))),
-        Capped => format!("{label} 要求每批 {} 台主机；已限制为 {} 台", v(p, "actual"), v(p, "max")),
-        Deprecated => format!("{} 已废弃，不再生效（当前接口）；不会发送", q(p, "field")),
-        Mixed => format!(
-            "{label} 此处为 {}，与第一台主机（{}）不同：一次执行中 {} 不能混用",
-            q(p, "value"),
-            place_zh(p, "first"),
-            v(p, "field")
-        ),
-        Credentials => credentials_zh(&v(p, "field"), &v(p, "reason")),
-        Date if v(p, "reason") == "required" => "此处签名需要 date：无法读取时钟；请给出 ISO 8601 时间".to_owned(),
-        Date => "date 必须是带时区的 ISO 8601 时间，例如 2026-12-01T08:30:00Z 或 2026-12-01T16:30:00+08:00".to_owned(),
-    }
-}
-
 /// A `build_batches` size entry (`/plan/sizes/i`) of the wrong type: it may be a count
 /// or a percentage, so "a whole number" alone would mislead.
 fn is_size_entry(f: &Field, p: &Map<String, Value>) -> bool {
-    f.key == "sizes" && f.item && v(p, "expected") == "integer"
+    f.key == "sizes" && f.item && str_param(p, "expected") == Some("integer")
 }
 
 /// A `build_batches` percentage (`"150%"`, kept as sent in `actual`): its bounds are percent.
 fn is_percent(f: &Field, p: &Map<String, Value>) -> bool {
-    f.key == "sizes" && p.get("actual").is_some_and(Value::is_string)
+    f.key == "sizes" && get(p, "actual").is_some_and(Value::is_string)
 }
 
 /// A repeated host in `build_batches`' `hosts`, which is dropped rather than run twice.
 fn is_listed_host(p: &Map<String, Value>) -> bool {
-    v(p, "first").starts_with("/hosts/")
-}
-
-fn allowed(p: &Map<String, Value>) -> String {
-    match p.get("allowed") {
-        Some(Value::Array(items)) => items.iter().map(|i| i.as_str().unwrap_or("?")).collect::<Vec<_>>().join(", "),
-        _ => "?".to_owned(),
-    }
-}
-
-/// What did not parse: the body, or a host list (`read_hosts`).
-fn syntax_en(f: &Field) -> &'static str {
-    if f.key == "hosts" {
-        "the host list"
-    } else {
-        "the body"
-    }
-}
-
-fn syntax_zh(f: &Field) -> &'static str {
-    if f.key == "hosts" {
-        "主机列表"
-    } else {
-        "请求体"
-    }
-}
-
-/// Credentials messages name the field and the reason, never a value: they are secrets.
-fn credentials_en(field: &str, reason: &str) -> String {
-    match reason {
-        "with_token" => "give either a token or credentials (an access key pair), not both".to_owned(),
-        "empty" => format!("credentials.{field} is empty: an access key pair needs both ak and sk"),
-        "conflict" => "credentials.project_id differs from project_id: give one project".to_owned(),
-        _ => format!("credentials.{field} may hold only visible ASCII characters (it is sent in a header)"),
-    }
-}
-
-fn credentials_zh(field: &str, reason: &str) -> String {
-    match reason {
-        "with_token" => "token 与 credentials（访问密钥对）只能给出其一".to_owned(),
-        "empty" => format!("credentials.{field} 为空：访问密钥对需要 ak 和 sk"),
-        "conflict" => "credentials.project_id 与 project_id 不同：只能指定一个项目".to_owned(),
-        _ => format!("credentials.{field} 只能包含可见的 ASCII 字符（它会放在请求头中发送）"),
-    }
-}
-
-fn endpoint_en(reason: &str) -> &'static str {
-    match reason {
-        "scheme" => "must start with https:// (http:// only on 127.0.0.1, localhost or [::1]): the token must not travel in clear text",
-        "path" => "must be scheme and host only, with no path",
-        "query" => "must not have a query (?...)",
-        "fragment" => "must not have a fragment (#...)",
-        "credentials" => "must not carry a user name or password",
-        _ => "is not a valid https://host[:port] address",
-    }
-}
-
-fn endpoint_zh(reason: &str) -> &'static str {
-    match reason {
-        "scheme" => "必须以 https:// 开头（仅 127.0.0.1、localhost 或 [::1] 可用 http://）：令牌不能明文传输",
-        "path" => "只能包含协议和主机，不能带路径",
-        "query" => "不能带查询参数（?...）",
-        "fragment" => "不能带片段（#...）",
-        "credentials" => "不能包含用户名或密码",
-        _ => "不是合法的 https://主机[:端口] 地址",
-    }
+    str_param(p, "first").is_some_and(|first| first.starts_with("/hosts/"))
 }
 
 // ---- Field descriptions: the JSON Schema's `description` of each field (issue #12). ----
 // One sentence per field, in the page's words (SDK 3.1.219's for the `current` fields),
-// English only; where a `type` message already says what a field is (`wants_en`), that
+// English only; where a `type` message already says what a field is (`{wants}`), that
 // text is the description, so nothing is said twice.
 
 /// What the field `key` of a body is, in English, for `json_schema`: its own sentence
@@ -504,7 +415,7 @@ pub(crate) fn field_description(key: &str, expected: &str) -> String {
         "custom_attributes" => "Custom attributes of the host, as key and value pairs; no sensitive data",
         "key" => "The attribute's name, unique within the host",
         "value" => "The attribute's value",
-        _ => return capitalized(&wants_en(key, false, expected)),
+        _ => return capitalized(&fill_wants(&Field::named(key), wants(key, false, expected), false)),
     };
     own.to_owned()
 }
@@ -519,15 +430,102 @@ fn capitalized(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn label(path: &str) -> String {
+        let mut out = String::new();
+        Field::of(path).push_label(&mut out, false);
+        out
+    }
+
     #[test]
     fn labels_name_the_field_and_its_item() {
-        assert_eq!(Field::of("/execute_param/timeout").label_en(), "timeout");
+        assert_eq!(label("/execute_param/timeout"), "timeout");
         let host = Field::of("/execute_batches/0/target_instances/3");
         assert_eq!(
-            (host.label_en(), host.key.as_str(), host.item),
+            (label("/execute_batches/0/target_instances/3"), host.key.as_str(), host.item),
             ("batch 1, host 4".to_owned(), "target_instances", true)
         );
-        assert_eq!(Field::of("/a~1b").label_en(), "a/b");
-        assert_eq!(Field::of("").label_en(), "the body");
+        assert_eq!(label("/a~1b"), "a/b");
+        assert_eq!(label(""), "the body");
+    }
+
+    /// Every placeholder of the table is one `put` computes or a param some code has, so
+    /// a misspelt name cannot quietly read as a missing param ("?").
+    #[test]
+    fn every_placeholder_is_known() {
+        const COMPUTED: &[&str] = &[
+            "label",
+            "unit",
+            "noun",
+            "noun_bare",
+            "wants",
+            "key",
+            "items",
+            "first_place",
+            "index_from_1",
+            "allowed",
+            "column_n",
+            "found_separator",
+            "delimiter_separator",
+            "what",
+            "max_hosts_per_batch",
+            "timeout_min",
+            "timeout_max",
+            "batch_index_min",
+            "max_batches",
+            "param_order_min",
+            "max_script_params",
+            "page_limit_min",
+            "page_limit_max",
+            "record_id_min",
+            "success_rate_min",
+            "success_rate_max",
+            "success_rate_decimals",
+            "execute_user_root",
+        ];
+        const PARAMS: &[&str] = &[
+            "operation_type",
+            "field",
+            "line",
+            "column",
+            "min",
+            "max",
+            "actual",
+            "smallest_size",
+            "value",
+            "char",
+            "expected",
+            "max_depth",
+            "actual_bytes",
+            "max_bytes",
+            "dropped",
+            "dropped_errors",
+        ];
+        let mut used = Vec::new();
+        for &row in table::ALL {
+            for zh in [false, true] {
+                let template = text(row, zh);
+                let mut rest = template;
+                while let Some(open) = rest.find('{') {
+                    rest = &rest[open + 1..];
+                    if !rest.starts_with(|c: char| c.is_ascii_lowercase()) {
+                        continue;
+                    }
+                    let end = rest.find('}').unwrap_or_else(|| panic!("{row:?}: unclosed {{ in {template}"));
+                    let name = &rest[..end];
+                    assert!(COMPUTED.contains(&name) || PARAMS.contains(&name), "{row:?}: {{{name}}} in {template}");
+                    used.push(name.to_owned());
+                }
+            }
+        }
+        for name in COMPUTED.iter().chain(PARAMS) {
+            assert!(used.iter().any(|u| u == name), "{{{name}}} is in no template");
+        }
+        // Only the `{wants}` rows are filled nested, and they hold no `{wants}`.
+        for &row in table::ALL {
+            let wants_row = format!("{row:?}").starts_with("Wants");
+            for zh in [false, true] {
+                assert!(!(wants_row && text(row, zh).contains("{wants}")), "{row:?}");
+            }
+        }
     }
 }

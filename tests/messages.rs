@@ -157,3 +157,91 @@ fn plan_messages_take_the_batch_limit_from_limits() {
         assert!(m.contains(&MAX_HOSTS_PER_BATCH.to_string()), "{m}");
     }
 }
+
+/// Every code, in each of its variants, in both locales: the table's placeholders are
+/// all filled (a `{` and a lower case letter is one left over; the charset messages list
+/// `{` alone), and no text is left untranslated.
+#[test]
+fn every_message_fills_its_placeholders() {
+    use coc_script_exec::messages::render;
+    use coc_script_exec::Code;
+
+    let paths = [
+        "",
+        "/execute_param/timeout",
+        "/execute_param/success_rate",
+        "/execute_param/script_params/0/param_value",
+        "/execute_batches",
+        "/execute_batches/0",
+        "/execute_batches/1/target_instances/2",
+        "/execute_batches/1/target_instances/0/resource_id",
+        "/plan",
+        "/plan/sizes/1",
+        "/hosts",
+        "/hosts/0",
+        "/hosts/2/resource_id",
+        "/script_uuid",
+        "/credentials/ak",
+        "/endpoint",
+        "/date",
+        "/a~1b/0/1",
+    ];
+    let base = json!({
+        "expected": "integer", "line": 3, "field": "region_id", "column": 4, "min": 5, "max": 1800, "actual": 4,
+        "value": "i-1", "first": "/execute_batches/0/target_instances/0/resource_id", "char": ";", "index": 2,
+        "dropped": 12, "dropped_errors": 10, "actual_bytes": 2000000, "max_bytes": 1048576, "found": ";",
+        "delimiter": ",", "allowed": ["CONTINUE", "PAUSE"]
+    });
+    // Each variant's param: the reasons, the kinds a field wants, the plan's sizes.
+    let mut variants: Vec<(&str, Value)> = [
+        "quote",
+        "separator",
+        "canaries",
+        "first_sizes",
+        "required",
+        "with_token",
+        "empty",
+        "conflict",
+        "ascii",
+        "scheme",
+        "path",
+        "query",
+        "fragment",
+        "credentials",
+        "host",
+    ]
+    .into_iter()
+    .map(|r| ("reason", json!(r)))
+    .collect();
+    for kind in ["object", "array", "integer", "number", "string", "boolean", "null"] {
+        variants.push(("expected", json!(kind)));
+    }
+    variants.extend([
+        ("smallest_size", json!(7)),
+        ("smallest_size", json!(null)),
+        ("operation_type", json!("PAUSE")),
+        ("max_depth", json!(128)),
+        ("field", json!("column_3")),
+        ("first", json!("/hosts/0/resource_id")),
+        ("actual", json!("150%")),
+    ]);
+    let mut seen = std::collections::BTreeSet::new();
+    for &code in Code::ALL {
+        for path in paths {
+            for (name, value) in &variants {
+                let mut params = base.as_object().cloned().unwrap_or_default();
+                params.insert((*name).to_owned(), value.clone());
+                let [en, zh] = LOCALES.map(|locale| render(locale, code, path, &params));
+                for m in [&en, &zh] {
+                    let left =
+                        m.match_indices('{').find(|(i, _)| m[i + 1..].starts_with(|c: char| c.is_ascii_lowercase()));
+                    assert!(left.is_none(), "{code} {path} {params:?}: {m}");
+                }
+                assert_ne!(en, zh, "{code} {path} {params:?}");
+                seen.insert(en);
+            }
+        }
+    }
+    // Many distinct texts, so the variants above were reached (the table has 51 messages).
+    assert!(seen.len() > 300, "{}", seen.len());
+}

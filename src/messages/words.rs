@@ -3,185 +3,273 @@
 //! wants in place of a JSON type name ("a whole number of seconds from 5 to 1800", never
 //! "send 300, not \"300\""). Params keep the pointers and type names, 0-based as api.md says.
 
-use crate::limits::{
-    BATCH_INDEX_MIN, EXECUTE_USER_ROOT, MAX_BATCHES, MAX_SCRIPT_PARAMS, PAGE_LIMIT_MAX, PAGE_LIMIT_MIN,
-    PARAM_ORDER_MIN, RECORD_ID_MIN, SUCCESS_RATE_DECIMALS, SUCCESS_RATE_MAX, SUCCESS_RATE_MIN, TIMEOUT_MAX,
-    TIMEOUT_MIN,
-};
+use super::table::Msg;
 
 /// A pointer's items (an array's key and the 1-based number of the item in it) and the
 /// key after the last of them, if the pointer ends in one.
 pub(super) struct Place {
     pub(super) items: Vec<(String, usize)>,
     pub(super) key: Option<String>,
+    /// The item whose array is the pointer's last key, when it ends in items
+    /// (`/a/0/1`: the first, of `a`).
+    pub(super) keyed: Option<usize>,
 }
 
 impl Place {
     pub(super) fn of(pointer: &str) -> Place {
         let mut items = Vec::new();
         let mut key: Option<String> = None;
+        let mut keyed = None;
         for segment in pointer.split('/').skip(1) {
             match (segment.parse::<usize>(), key.take()) {
-                (Ok(i), Some(array)) => items.push((array, i.saturating_add(1))),
+                (Ok(i), Some(array)) => {
+                    keyed = Some(items.len());
+                    items.push((array, i.saturating_add(1)))
+                }
                 (Ok(i), None) => items.push((String::new(), i.saturating_add(1))),
                 // RFC 6901 unescaping, only where there is something to unescape.
                 (Err(_), _) if segment.contains('~') => key = Some(segment.replace("~1", "/").replace("~0", "~")),
                 (Err(_), _) => key = Some(segment.to_owned()),
             }
         }
-        Place { items, key }
+        Place { items, key, keyed }
     }
 
-    /// "batch 1, host 3" (empty without items).
-    pub(super) fn items_en(&self) -> String {
-        let words: Vec<String> = self.items.iter().map(|(key, n)| format!("{} {n}", item_en(key))).collect();
-        words.join(", ")
-    }
-
-    /// "第 1 批第 3 台主机" (empty without items).
-    pub(super) fn items_zh(&self) -> String {
-        self.items.iter().map(|(key, n)| item_zh(key, *n)).collect()
-    }
-
-    /// The whole place: "resource_id of batch 1, host 3", "batch 2", "timeout".
-    pub(super) fn en(&self) -> String {
-        match (&self.key, self.items.is_empty()) {
-            (Some(key), true) => key.clone(),
-            (Some(key), false) => format!("{key} of {}", self.items_en()),
-            (None, false) => self.items_en(),
-            (None, true) => "the body".to_owned(),
+    /// The items: "batch 1, host 3", "第 1 批第 3 台主机" (nothing without items).
+    pub(super) fn push_items(&self, out: &mut String, zh: bool) {
+        for (i, (array, n)) in self.items.iter().enumerate() {
+            let words = item_words(array);
+            if zh {
+                // "第 3 台主机"; an array of another name: "{array} 第 3 项".
+                if words.is_none() {
+                    push(out, array);
+                    push(out, " ");
+                }
+                push(out, "第 ");
+                push_u64(out, *n as u64);
+                push(out, words.map_or(" 项", |w| w[1]));
+            } else {
+                // "host 3"; an array of another name: "{array} item 3".
+                if i > 0 {
+                    push(out, ", ");
+                }
+                match words {
+                    Some(w) => push(out, w[0]),
+                    None => {
+                        push(out, array);
+                        push(out, " item");
+                    }
+                }
+                push(out, " ");
+                push_u64(out, *n as u64);
+            }
         }
     }
 
-    /// The whole place: "第 1 批第 3 台主机的 resource_id", "第 2 批", "timeout".
-    pub(super) fn zh(&self) -> String {
+    /// The whole place: "resource_id of batch 1, host 3", "batch 2", "timeout";
+    /// "第 1 批第 3 台主机的 resource_id", "第 2 批", "timeout".
+    pub(super) fn push(&self, out: &mut String, zh: bool) {
         match (&self.key, self.items.is_empty()) {
-            (Some(key), true) => key.clone(),
-            (Some(key), false) => format!("{}的 {key}", self.items_zh()),
-            (None, false) => self.items_zh(),
-            (None, true) => "请求体".to_owned(),
+            (Some(key), true) => push(out, key),
+            (Some(key), false) if zh => {
+                self.push_items(out, zh);
+                push(out, "的 ");
+                push(out, key);
+            }
+            (Some(key), false) => {
+                push(out, key);
+                push(out, " of ");
+                self.push_items(out, zh);
+            }
+            (None, false) => self.push_items(out, zh),
+            (None, true) => push(out, if zh { "请求体" } else { "the body" }),
         }
     }
 }
 
-fn item_en(array: &str) -> String {
-    match array {
-        "execute_batches" => "batch".to_owned(),
-        "target_instances" | "hosts" => "host".to_owned(),
-        "script_params" => "parameter".to_owned(),
-        "sizes" => "size".to_owned(),
-        "custom_attributes" => "attribute".to_owned(),
-        "" => "item".to_owned(),
-        other => format!("{other} item"),
-    }
+/// The value for `key` in a table of pairs: one loop, where a string `match` would be a
+/// compare per arm at opt-level 3.
+#[inline(never)]
+pub(super) fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
+    table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
 
-fn item_zh(array: &str, n: usize) -> String {
-    match array {
-        "execute_batches" => format!("第 {n} 批"),
-        "target_instances" | "hosts" => format!("第 {n} 台主机"),
-        "script_params" => format!("第 {n} 个参数"),
-        "sizes" => format!("第 {n} 个批次大小"),
-        "custom_attributes" => format!("第 {n} 个属性"),
-        "" => format!("第 {n} 项"),
-        other => format!("{other} 第 {n} 项"),
-    }
+/// What an item of an array of this name is called: `[English, Chinese after its
+/// number]`; an array of another name is named as it is.
+const ITEM_WORDS: &[(&str, [&str; 2])] = &[
+    ("execute_batches", ["batch", " 批"]),
+    ("target_instances", ["host", " 台主机"]),
+    ("hosts", ["host", " 台主机"]),
+    ("script_params", ["parameter", " 个参数"]),
+    ("sizes", ["size", " 个批次大小"]),
+    ("custom_attributes", ["attribute", " 个属性"]),
+    ("", ["item", " 项"]),
+];
+
+fn item_words(array: &str) -> Option<[&'static str; 2]> {
+    lookup(ITEM_WORDS, array)
+}
+
+/// The unit of a field's bounds (`[English, Chinese]`).
+pub(super) fn unit(key: &str) -> [&'static str; 2] {
+    lookup(&[("timeout", [" seconds", " 秒"]), ("success_rate", ["%", "%"])], key).unwrap_or(["", ""])
+}
+
+/// What a list of this key holds (`[English, Chinese with its measure word]`).
+pub(super) fn noun(key: &str) -> [&'static str; 2] {
+    const NOUNS: &[(&str, [&str; 2])] = &[
+        ("script_params", ["parameters", "个参数"]),
+        ("execute_batches", ["batches", "个批次"]),
+        ("plan", ["batches", "个批次"]),
+        ("target_instances", ["hosts", "台主机"]),
+        ("hosts", ["hosts", "台主机"]),
+        ("custom_attributes", ["attributes", "个属性"]),
+    ];
+    lookup(NOUNS, key).unwrap_or(["items", "项"])
+}
+
+/// A noun without its Chinese measure word: "由主机组成的列表".
+pub(super) fn bare(noun: &str) -> &str {
+    noun.strip_prefix('个').or_else(|| noun.strip_prefix('台')).unwrap_or(noun)
 }
 
 /// What a field of this key wants, for a `type` issue (`expected`: a JSON type name);
-/// `item`: the value is an item of the array `key` names.
-pub(super) fn wants_en(key: &str, item: bool, expected: &str) -> String {
-    match (expected, key, item) {
-        ("object", "execute_batches", true) => "a batch: an object with batch_index, target_instances and rotation_strategy".into(),
-        ("object", "target_instances" | "hosts", true) => "a host: an object with resource_id and the other host fields".into(),
-        ("object", "script_params", true) => "a parameter: an object with param_name and param_value".into(),
-        ("object", "custom_attributes", true) => "an attribute: an object with key and value".into(),
-        ("object", "execute_param", false) => "the run's settings: an object with timeout, success_rate and execute_user".into(),
-        ("object", "", false) => "one JSON object with execute_param and execute_batches".into(),
-        ("object", _, _) => "an object of named fields".into(),
-        ("array", key, _) => format!("a list of {}", super::noun_en(key)),
-        ("integer", "timeout", _) => format!("a whole number of seconds from {TIMEOUT_MIN} to {TIMEOUT_MAX}"),
-        ("integer", "batch_index", _) => {
-            format!("a whole number from {BATCH_INDEX_MIN} to {MAX_BATCHES}: the batch's place in the order")
-        }
-        ("integer", "param_order", _) => format!("a whole number from {PARAM_ORDER_MIN} to {MAX_SCRIPT_PARAMS}"),
-        ("integer", "limit", _) => format!("a whole number of hosts from {PAGE_LIMIT_MIN} to {PAGE_LIMIT_MAX}"),
-        ("integer", "marker" | "instance_id", _) => format!("a whole number: a record id, {RECORD_ID_MIN} or more"),
-        ("integer", _, _) => "a whole number".into(),
-        ("number", "success_rate", _) => format!(
-            "a percentage from {SUCCESS_RATE_MIN} to {SUCCESS_RATE_MAX}, with at most {SUCCESS_RATE_DECIMALS} decimal place"
-        ),
-        ("number", _, _) => "a number".into(),
-        ("string", "execute_user", _) => format!("a user name, such as {EXECUTE_USER_ROOT}"),
-        ("string", _, _) => "text".into(),
-        ("boolean", _, _) => "true or false".into(),
-        _ => "a value of another kind".into(),
-    }
+/// `item`: the value is an item of the array `key` names. The first row of [`WANTS`]
+/// that fits: its kind, then its key (`None`: any) and whether it is an item (`None`:
+/// either). The row's template takes the numbers from limits.rs.
+pub(super) fn wants(key: &str, item: bool, expected: &str) -> Msg {
+    WANTS
+        .iter()
+        .find(|(kind, k, i, _)| *kind == expected && k.map_or(true, |k| k == key) && i.map_or(true, |i| i == item))
+        .map_or(Msg::WantsOther, |w| w.3)
 }
 
-/// As [`wants_en`], in Chinese.
-pub(super) fn wants_zh(key: &str, item: bool, expected: &str) -> String {
-    match (expected, key, item) {
-        ("object", "execute_batches", true) => {
-            "一个批次：含 batch_index、target_instances 和 rotation_strategy 的对象".into()
-        }
-        ("object", "target_instances" | "hosts", true) => "一台主机：含 resource_id 等主机字段的对象".into(),
-        ("object", "script_params", true) => "一个参数：含 param_name 和 param_value 的对象".into(),
-        ("object", "custom_attributes", true) => "一个属性：含 key 和 value 的对象".into(),
-        ("object", "execute_param", false) => "执行设置：含 timeout、success_rate 和 execute_user 的对象".into(),
-        ("object", "", false) => "一个含 execute_param 和 execute_batches 的 JSON 对象".into(),
-        ("object", _, _) => "由具名字段组成的对象".into(),
-        ("array", key, _) => format!("由{}组成的列表", super::noun_zh(key).trim_start_matches(['个', '台'])),
-        ("integer", "timeout", _) => format!("{TIMEOUT_MIN} 到 {TIMEOUT_MAX} 之间的整数秒数"),
-        ("integer", "batch_index", _) => format!("{BATCH_INDEX_MIN} 到 {MAX_BATCHES} 之间的整数：批次的执行顺序"),
-        ("integer", "param_order", _) => format!("{PARAM_ORDER_MIN} 到 {MAX_SCRIPT_PARAMS} 之间的整数"),
-        ("integer", "limit", _) => format!("{PAGE_LIMIT_MIN} 到 {PAGE_LIMIT_MAX} 之间的整数台数"),
-        ("integer", "marker" | "instance_id", _) => format!("整数：记录 ID，不小于 {RECORD_ID_MIN}"),
-        ("integer", _, _) => "整数".into(),
-        ("number", "success_rate", _) => {
-            format!("{SUCCESS_RATE_MIN} 到 {SUCCESS_RATE_MAX} 之间的百分比，最多 {SUCCESS_RATE_DECIMALS} 位小数")
-        }
-        ("number", _, _) => "数字".into(),
-        ("string", "execute_user", _) => format!("用户名，例如 {EXECUTE_USER_ROOT}"),
-        ("string", _, _) => "文本".into(),
-        ("boolean", _, _) => "true 或 false".into(),
-        _ => "另一种类型的值".into(),
-    }
-}
+type Wants = (&'static str, Option<&'static str>, Option<bool>, Msg);
+
+const WANTS: &[Wants] = &[
+    ("object", Some("execute_batches"), Some(true), Msg::WantsBatch),
+    ("object", Some("target_instances"), Some(true), Msg::WantsHost),
+    ("object", Some("hosts"), Some(true), Msg::WantsHost),
+    ("object", Some("script_params"), Some(true), Msg::WantsParameter),
+    ("object", Some("custom_attributes"), Some(true), Msg::WantsAttribute),
+    ("object", Some("execute_param"), Some(false), Msg::WantsSettings),
+    ("object", Some(""), Some(false), Msg::WantsBody),
+    ("object", None, None, Msg::WantsObject),
+    ("array", None, None, Msg::WantsList),
+    ("integer", Some("timeout"), None, Msg::WantsTimeout),
+    ("integer", Some("batch_index"), None, Msg::WantsBatchIndex),
+    ("integer", Some("param_order"), None, Msg::WantsParamOrder),
+    ("integer", Some("limit"), None, Msg::WantsLimit),
+    ("integer", Some("marker"), None, Msg::WantsRecordId),
+    ("integer", Some("instance_id"), None, Msg::WantsRecordId),
+    ("integer", None, None, Msg::WantsInteger),
+    ("number", Some("success_rate"), None, Msg::WantsRate),
+    ("number", None, None, Msg::WantsNumber),
+    ("string", Some("execute_user"), None, Msg::WantsUser),
+    ("string", None, None, Msg::WantsText),
+    ("boolean", None, None, Msg::WantsBoolean),
+];
 
 /// A separator as a message names it (`read_hosts`' `found` and `delimiter` params).
-pub(super) fn separator_en(s: &str) -> &'static str {
-    match s {
-        " " => "spaces",
-        ";" => "semicolons",
-        "\t" => "tabs",
-        _ => "commas",
-    }
+pub(super) fn separator(s: &str) -> [&'static str; 2] {
+    lookup(&[(" ", ["spaces", "空格"]), (";", ["semicolons", "分号"]), ("\t", ["tabs", "制表符"])], s)
+        .unwrap_or(["commas", "逗号"])
 }
 
-pub(super) fn separator_zh(s: &str) -> &'static str {
-    match s {
-        " " => "空格",
-        ";" => "分号",
-        "\t" => "制表符",
-        _ => "逗号",
+/// `out.push_str(s)`, called rather than inlined at each of the many places text is put.
+#[inline(never)]
+pub(super) fn push(out: &mut String, s: &str) {
+    out.push_str(s)
+}
+
+/// `n` in decimal, without core::fmt.
+#[inline(never)]
+pub(super) fn push_u64(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits[at..].iter().for_each(|&d| out.push(char::from(d)));
+}
+
+/// A number of limits.rs as Rust's `Display` writes it: a whole number without ".0".
+#[inline(never)]
+pub(super) fn push_f64(out: &mut String, x: f64) {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        if x.is_sign_negative() {
+            out.push('-');
+        }
+        push_u64(out, x.abs() as u64);
+    } else {
+        out.push_str(&x.to_string());
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::limits::{
+        EXECUTE_USER_ROOT, MAX_BATCHES, MAX_SCRIPT_PARAMS, PAGE_LIMIT_MAX, RECORD_ID_MIN, SUCCESS_RATE_DECIMALS,
+        TIMEOUT_MAX, TIMEOUT_MIN,
+    };
+    use crate::messages::{fill_wants, Field};
+
+    fn en(p: &Place) -> String {
+        let mut out = String::new();
+        p.push(&mut out, false);
+        out
+    }
+
+    fn zh(p: &Place) -> String {
+        let mut out = String::new();
+        p.push(&mut out, true);
+        out
+    }
+
+    fn wants_en(key: &str, item: bool, expected: &str) -> String {
+        fill_wants(&Field::named(key), wants(key, item, expected), false)
+    }
+
+    fn wants_zh(key: &str, item: bool, expected: &str) -> String {
+        fill_wants(&Field::named(key), wants(key, item, expected), true)
+    }
 
     #[test]
     fn places_count_from_one() {
         let p = Place::of("/execute_batches/0/target_instances/2/resource_id");
-        assert_eq!((p.en(), p.items_en()), ("resource_id of batch 1, host 3".to_owned(), "batch 1, host 3".to_owned()));
-        assert_eq!(p.zh(), "第 1 批第 3 台主机的 resource_id");
-        assert_eq!(Place::of("/plan/sizes/1").en(), "size 2");
-        assert_eq!(Place::of("/hosts/0").zh(), "第 1 台主机");
-        assert_eq!(Place::of("/a~1b").en(), "a/b");
-        assert_eq!(Place::of("").en(), "the body");
-        assert_eq!(Place::of("/0").en(), "item 1");
+        let mut items = String::new();
+        p.push_items(&mut items, false);
+        assert_eq!((en(&p), items), ("resource_id of batch 1, host 3".to_owned(), "batch 1, host 3".to_owned()));
+        assert_eq!(zh(&p), "第 1 批第 3 台主机的 resource_id");
+        assert_eq!(en(&Place::of("/plan/sizes/1")), "size 2");
+        assert_eq!(zh(&Place::of("/hosts/0")), "第 1 台主机");
+        assert_eq!(en(&Place::of("/a~1b")), "a/b");
+        assert_eq!(en(&Place::of("")), "the body");
+        assert_eq!(en(&Place::of("/0")), "item 1");
+        assert_eq!(
+            (en(&Place::of("/x/1/y")), zh(&Place::of("/x/1/y"))),
+            ("y of x item 2".to_owned(), "x 第 2 项的 y".to_owned())
+        );
+    }
+
+    #[test]
+    fn numbers_read_as_display_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 1800, u64::MAX - 1, u64::MAX] {
+            let mut out = String::new();
+            push_u64(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
+        for x in [0.0, -0.0, 1.0, 100.0, -3.0, 99.9, 1e20, 0.5] {
+            let mut out = String::new();
+            push_f64(&mut out, x);
+            assert_eq!(out, x.to_string());
+        }
     }
 
     #[test]
@@ -223,16 +311,17 @@ mod tests {
             for (i, text) in all.iter().enumerate() {
                 assert!(!all[..i].contains(text), "{text} twice");
                 assert!(!text.contains('"') && !text.contains("send") && !text.contains("应写"), "{text}");
+                assert!(!text.contains('{'), "{text}");
                 if let Some(n) = &kinds[i].3 {
                     assert!(text.contains(n.as_str()), "{text} lacks {n}");
                 }
             }
         }
         for s in [" ", ",", ";", "\t"] {
-            assert_ne!(separator_en(s).len(), 0);
-            assert_ne!(separator_zh(s).len(), 0);
+            assert_ne!(separator(s)[0].len(), 0);
+            assert_ne!(separator(s)[1].len(), 0);
         }
-        assert_ne!(separator_en(" "), separator_en("\t"));
-        assert_ne!(separator_zh(";"), separator_zh(","));
+        assert_ne!(separator(" ")[0], separator("\t")[0]);
+        assert_ne!(separator(";")[1], separator(",")[1]);
     }
 }
