@@ -182,20 +182,10 @@ pub(super) fn push(out: &mut String, s: &str) {
     out.push_str(s)
 }
 
-/// `n` in decimal, without core::fmt.
+/// `n` in decimal, without core::fmt (report.rs's writer, kept out of line here).
 #[inline(never)]
-pub(super) fn push_u64(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    digits[at..].iter().for_each(|&d| out.push(char::from(d)));
+pub(super) fn push_u64(out: &mut String, n: u64) {
+    crate::report::push_decimal(out, n);
 }
 
 /// A number of limits.rs as Rust's `Display` writes it: a whole number without ".0".
