@@ -366,32 +366,34 @@ pub enum Outcome {
 
 impl Serialize for Outcome {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // Built member by member, not by `json!` (whose `to_value(..).unwrap()` would keep
+        use serde::ser::SerializeStruct;
+        // Written member by member (a `json!` value's `to_value(..).unwrap()` would keep
         // serde_json's error `Debug`, and with it core's Unicode tables, in the module).
-        let (Outcome::Executed { request_id, .. } | Outcome::Api { request_id, .. } | Outcome::Http { request_id, .. }) =
-            self;
-        let id = || ("request_id", Value::from(request_id.clone()));
-        let members = match self {
-            Outcome::Executed { execute_uuid, .. } => {
-                params([("ok", true.into()), ("execute_uuid", execute_uuid.as_str().into()), id()])
+        let mut out = s.serialize_struct("Outcome", 6)?;
+        let request_id = match self {
+            Outcome::Executed { execute_uuid, request_id } => {
+                out.serialize_field("ok", &true)?;
+                out.serialize_field("execute_uuid", execute_uuid)?;
+                request_id
             }
-            Outcome::Api { status, error_code, error_msg, .. } => params([
-                ("ok", false.into()),
-                ("kind", "api".into()),
-                ("status", (*status).into()),
-                ("error_code", error_code.clone().into()),
-                ("error_msg", error_msg.clone().into()),
-                id(),
-            ]),
-            Outcome::Http { status, text, .. } => params([
-                ("ok", false.into()),
-                ("kind", "http".into()),
-                ("status", (*status).into()),
-                ("text", text.as_str().into()),
-                id(),
-            ]),
+            Outcome::Api { status, error_code, error_msg, request_id } => {
+                out.serialize_field("ok", &false)?;
+                out.serialize_field("kind", "api")?;
+                out.serialize_field("status", status)?;
+                out.serialize_field("error_code", error_code)?;
+                out.serialize_field("error_msg", error_msg)?;
+                request_id
+            }
+            Outcome::Http { status, text, request_id } => {
+                out.serialize_field("ok", &false)?;
+                out.serialize_field("kind", "http")?;
+                out.serialize_field("status", status)?;
+                out.serialize_field("text", text)?;
+                request_id
+            }
         };
-        Value::Object(members).serialize(s)
+        out.serialize_field("request_id", request_id)?;
+        out.end()
     }
 }
 
