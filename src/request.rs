@@ -422,7 +422,6 @@ pub fn parse_response(status: u16, text: &str, headers: Option<&Headers>) -> Out
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn endpoints_u2() {

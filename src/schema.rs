@@ -21,6 +21,7 @@ use crate::rules::{self, Cross, Field, Kind, Presence, SchemaHint, Shape};
 /// (src/schema/*.json; a test holds them to `json_schema` and `UPDATE_SCHEMA=1 cargo test
 /// --lib` rewrites them), so the wasm module hands out text and holds none of the builder
 /// (issue #16: 16 KB of code for 2 KB of gzipped text).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // the binding's, and the test's
 pub(crate) fn json_schema_text(revision: Revision) -> &'static str {
     match revision {
         Revision::Page => include_str!("schema/page.json"),
