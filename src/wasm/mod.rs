@@ -178,15 +178,14 @@ fn read_body(body: &JsValue, revision: Revision) -> Result<Value, Sink> {
     if let Some(text) = body.dyn_ref::<JsString>() {
         return crate::validate::parse_body(&body_text(text)?);
     }
-    let posted = plain::posted(body, false).map_err(|too| too.refusal(""))?;
-    posted_value(&posted, revision)
+    plain::posted(body, false, |text, holes| posted_value(text, holes, revision)).map_err(|too| too.refusal(""))?
 }
 
 /// A body's posted text as a value, with a stand-in (stand_in.rs) at each slot where its
 /// `null` stands for what JSON cannot say.
-fn posted_value(posted: &plain::Posted, revision: Revision) -> Result<Value, Sink> {
-    let mut value = crate::validate::parse_body(&body_text(&posted.text)?)?;
-    read::fill(&mut value, &posted.holes, &|at| stand_in::for_body(at, revision));
+fn posted_value(text: &str, holes: &[String], revision: Revision) -> Result<Value, Sink> {
+    let mut value = crate::validate::parse_body(text)?;
+    read::fill(&mut value, holes, &|at| stand_in::for_body(at, revision));
     Ok(value)
 }
 
@@ -198,15 +197,16 @@ fn validate_value(body: &JsValue, options: &Options) -> Report {
     if let Some(text) = body.dyn_ref::<JsString>() {
         return validate_text(text, options);
     }
-    let posted = match plain::posted(body, false) {
-        Ok(posted) if posted.holes.is_empty() => return validate_text(&posted.text, options),
-        Ok(posted) => posted,
-        Err(too) => return too.refusal("").finish(options.locale),
-    };
-    match posted_value(&posted, options.revision) {
-        Ok(value) => crate::validate_with(&value, options),
-        Err(refusal) => refusal.finish(options.locale),
-    }
+    let judged = plain::posted(body, false, |text, holes| {
+        if holes.is_empty() {
+            return crate::validate_json_with(text, options);
+        }
+        match posted_value(text, holes, options.revision) {
+            Ok(value) => crate::validate_with(&value, options),
+            Err(refusal) => refusal.finish(options.locale),
+        }
+    });
+    judged.unwrap_or_else(|too| too.refusal("").finish(options.locale))
 }
 
 /// Judges JSON text without it ever becoming a `serde_json::Value` (validate/node.rs).

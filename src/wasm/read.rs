@@ -9,8 +9,7 @@
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 
-use super::plain::{posted, Posted};
-use super::text::with_text;
+use super::plain::posted;
 use crate::limits::MAX_BODY_BYTES;
 use crate::report::TooLarge;
 
@@ -18,10 +17,11 @@ use crate::report::TooLarge;
 /// BigInt, a member whose getter throws, or `undefined` at the top), `stand_in` is given
 /// the slot's JSON Pointer and returns the value to put there.
 pub(crate) fn read(js: &JsValue, stand_in: &dyn Fn(&str) -> Value) -> Result<Value, TooLarge> {
-    let Posted { text, holes } = posted(js, true)?;
-    let mut value = with_text(&text, parse)?;
-    fill(&mut value, &holes, stand_in);
-    Ok(value)
+    posted(js, true, |text, holes| {
+        let mut value = parse(text)?;
+        fill(&mut value, holes, stand_in);
+        Ok(value)
+    })?
 }
 
 /// Puts `stand_in`'s value at each of `holes`, the slots of `value` where `null` stands

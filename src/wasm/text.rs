@@ -7,6 +7,7 @@
 //! loop (cheaper than any native call for a few hundred bytes), and everything else, or
 //! any text that turns out not to be ASCII, through `encodeInto`.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use js_sys::JsString;
@@ -50,7 +51,7 @@ extern "C" {
 /// pays off only on longer text.
 const LATIN1_FROM: u32 = 1024;
 
-/// The largest buffer [`with_text`] keeps between calls: bodies up to about 85 KB of
+/// The largest buffer kept between calls (by [`keep_buffer`]): bodies up to about 85 KB of
 /// text reuse it instead of allocating and zero-filling three bytes per character.
 const KEPT_BUFFER: usize = 256 * 1024;
 
@@ -67,9 +68,18 @@ pub(super) fn copy_string(text: &JsString) -> String {
 /// kept from call to call (not by wasm-bindgen's `as_string`, whose ASCII loop runs in JS
 /// a character at a time).
 pub(super) fn with_text<R>(text: &JsString, f: impl FnOnce(&str) -> R) -> R {
-    // At most 3 bytes of UTF-8 per UTF-16 unit.
-    let needed = text.length() as usize * 3;
-    let mut buffer = BUFFER.with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)).unwrap_or_default());
+    let mut buffer = take_buffer();
+    let written = copy_into(text, &mut buffer);
+    let result = f(&utf8(&buffer[..written]));
+    keep_buffer(buffer);
+    result
+}
+
+/// Copies `text` into `buffer` (grown to 3 bytes a UTF-16 unit, the most UTF-8 takes) and
+/// says how many bytes of UTF-8 it wrote.
+pub(super) fn copy_into(text: &JsString, buffer: &mut Vec<u8>) -> usize {
+    let units = text.length();
+    let needed = units as usize * 3;
     if buffer.len() < needed {
         buffer.resize(needed, 0);
     }
@@ -77,18 +87,23 @@ pub(super) fn with_text<R>(text: &JsString, f: impl FnOnce(&str) -> R) -> R {
     // replaced) it.
     let memory = wasm_bindgen::memory();
     let copy = |latin1| copy_text(text, &memory, buffer.as_ptr() as u32, needed as u32, latin1);
-    let mut copied = copy(text.length() >= LATIN1_FROM);
+    let mut copied = copy(units >= LATIN1_FROM);
     if copied >= 0 && !is_ascii(&buffer[..(copied as usize).min(needed)]) {
         // Latin-1 bytes are UTF-8 only where they are ASCII.
         copied = copy(false);
     }
     let written = if copied >= 0 { copied } else { -1 - copied };
-    let bytes = &buffer[..usize::try_from(written).unwrap_or(0).min(needed)];
-    // Both ways write only valid UTF-8 here; the check is kept rather than trusted.
-    let result = match std::str::from_utf8(bytes) {
-        Ok(text) => f(text),
-        Err(_) => f(&String::from_utf8_lossy(bytes)),
-    };
+    usize::try_from(written).unwrap_or(0).min(needed)
+}
+
+/// The buffer kept from call to call, taken for a call's use (a call made while it is in
+/// use, from a getter, gets an empty one of its own); [`keep_buffer`] puts it back.
+pub(super) fn take_buffer() -> Vec<u8> {
+    BUFFER.with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)).unwrap_or_default())
+}
+
+/// Keeps `buffer` for the next call, unless it grew past [`KEPT_BUFFER`].
+pub(super) fn keep_buffer(buffer: Vec<u8>) {
     if buffer.capacity() <= KEPT_BUFFER {
         BUFFER.with(|b| {
             if let Ok(mut kept) = b.try_borrow_mut() {
@@ -96,7 +111,15 @@ pub(super) fn with_text<R>(text: &JsString, f: impl FnOnce(&str) -> R) -> R {
             }
         });
     }
-    result
+}
+
+/// Bytes that JS wrote as UTF-8, as text. Every writer here writes only valid UTF-8; the
+/// check is kept rather than trusted.
+pub(super) fn utf8(bytes: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
 }
 
 /// No byte of 0x80 or above, sixteen at a time (no early exit, so it vectorises): std's

@@ -8,10 +8,10 @@
 // JSON.stringify posts as null, are the one exception: rules.md makes them a type error at
 // their field; tests/js/hostile.test.mjs proves that.)
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
 import fc from "fast-check";
-import { corpus, lib, root } from "./helpers.mjs";
+import { corpus, lib, pkgDir, root } from "./helpers.mjs";
 
 const BASES = JSON.parse(readFileSync(`${root}tests/cases/bases.json`, "utf8")).bodies;
 const PAGE = JSON.parse(readFileSync(`${root}tests/fixtures/page_example.json`, "utf8"));
@@ -162,4 +162,88 @@ test("the cases the issue names, each where the object and its text used to disa
   const zero = structuredClone(valid);
   zero.execute_param.timeout = -0;
   same(zero);
+});
+
+// plain.rs writes a small body's posted text itself, as UTF-8 with JSON.stringify's escapes
+// (issue #12's speed clause: no JS string of the text, no copy of it), and a larger one as
+// native JSON.stringify writes a copy of what it read, the two meeting where the first
+// stops: byte for byte what TextEncoder makes of JSON.stringify's text either way, for
+// strings and keys of every kind (controls, `"` and `\`, 2-, 3- and 4-byte characters, lone
+// surrogates), boxes, Dates, sparse arrays, -0 and members left out, before, across and
+// after that point. An argument (not a body) has its lone surrogates as U+FFFD instead.
+const UNIT = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom(..."abcxyzABC0189 -_/:.,{}[]") },
+  fc.constantFrom('"', "\\", "\n", "\t", "\b", "\f", "\r", "\u0000", "\u0001", "\u001f", "\u007f"),
+  fc.constantFrom("é", "ÿ", "\u0080", "\u07ff", "\u0800", "中", "\u2028", "\ufffd", "\uffff", "😀", "\u{10ffff}"),
+  fc.constantFrom("\ud800", "\udbff", "\udc00", "\udfff"),
+);
+const STRING = fc.oneof(fc.string({ unit: UNIT, maxLength: 12 }), fc.string({ unit: UNIT, minLength: 20, maxLength: 90 }));
+const VALUES = [STRING, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.constant(-0)];
+const ANY = fc.anything({ key: STRING, values: VALUES, maxDepth: 3, maxKeys: 6, withBoxedValues: true, withDate: true, withNullPrototype: true, withSparseArray: true });
+const PLAIN = fc.anything({ key: STRING, values: VALUES, maxDepth: 3, maxKeys: 6 });
+const writer = await import(
+  readdirSync(`${pkgDir}snippets`, { recursive: true })
+    .filter((f) => f.endsWith(".js"))
+    .map((f) => `${pkgDir}snippets/${f}`)
+    .find((f) => readFileSync(f, "utf8").includes("export function take_text"))
+);
+const memory = new WebAssembly.Memory({ initial: 1 });
+const limits = lib.limits();
+
+/** The bytes plain.rs writes for `value`, given `capacity` bytes of room in wasm memory. */
+function written(value, asArgument, capacity) {
+  const answer = writer.posted_text(value, limits.max_depth, limits.max_body_bytes, asArgument, memory, 16, capacity);
+  const text = Array.isArray(answer) ? answer[0] : answer;
+  if (typeof text === "string") return Buffer.from(text, "utf8"); // JSON.stringify's, copied by text.rs
+  assert.ok(text >= 0, `refused: ${answer}`);
+  if (text > capacity) writer.take_text(memory, 16);
+  return Buffer.from(new Uint8Array(memory.buffer, 16, text));
+}
+
+/** `value` with every string and key well-formed, as an argument's text has them. */
+function wellFormed(value) {
+  if (typeof value === "string") return value.toWellFormed();
+  if (Array.isArray(value)) return value.map(wellFormed);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toWellFormed(), wellFormed(v)]));
+  }
+  return value;
+}
+
+test("the text written is JSON.stringify's, byte for byte, whatever the strings hold", () => {
+  fc.assert(
+    fc.property(ANY, fc.constantFrom(0, 8, 60000), fc.nat(1300), (value, capacity, pad) => {
+      const text = JSON.stringify(value) ?? "null"; // the root left out: a null, and a hole
+      assert.deepEqual(written(value, false, capacity), Buffer.from(text, "utf8"), text);
+      // After text of any length up to past where the writing stops.
+      const padded = [{ pad: "p".repeat(pad) }, value, [value, { value }]];
+      assert.deepEqual(written(padded, false, capacity), Buffer.from(JSON.stringify(padded), "utf8"));
+    }),
+    { numRuns: 2 * RUNS },
+  );
+  fc.assert(
+    fc.property(PLAIN, fc.nat(1300), (value, pad) => {
+      const text = JSON.stringify(wellFormed(value)) ?? "null";
+      assert.deepEqual(written(value, true, 60000), Buffer.from(text, "utf8"), text);
+      const padded = ["p".repeat(pad), value, { value }];
+      assert.deepEqual(written(padded, true, 60000), Buffer.from(JSON.stringify(wellFormed(padded)), "utf8"));
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test("validate(x) is validate(JSON.stringify(x)), whatever the strings and keys hold", () => {
+  const valid = corpus().find((c) => c.name === "valid-full").body;
+  fc.assert(
+    fc.property(STRING, STRING, fc.constantFrom(...OPTIONS), (s, k, options) => {
+      const body = structuredClone(valid);
+      body.execute_param.execute_user = s;
+      body.execute_param.script_params = [{ param_name: s, param_value: s + s, param_order: 1 }];
+      body.execute_batches[0].target_instances[0].resource_id = s;
+      body.execute_param[k] = s;
+      const text = JSON.stringify(body);
+      assert.deepEqual(lib.validate(body, options), lib.validate(text, options), text);
+    }),
+    { numRuns: RUNS },
+  );
 });
