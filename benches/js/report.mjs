@@ -385,6 +385,22 @@ function triedTable() {
   return ["| change | time | size, and whether it stayed |", "|---|---|---|", ...TRIED.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }
 
+/** The last column above divides by a run of another day, and this shared machine drifts between days by more
+ * than 10 % (JSON.stringify of the max body alone: 30.1 µs then, 37.8 µs in the run of 2026-12-02). What decides
+ * a regression is an A/B in one process, old and new builds alternating, measured by hand on 2026-12-02. */
+const SAME_DAY = [
+  "Same day, same process (old and new builds alternating, 40 rounds, medians; measured by hand on 2026-12-02, " +
+    "not by this run), against 108a581, the tree before issues #12 and #16:",
+  "",
+  "| where | small, object | max, object | small, text | max, text |",
+  "|---|---:|---:|---:|---:|",
+  "| Node 20 | 0.99× | 1.06× (min 1.01×) | 0.99× | 0.93× |",
+  "| Chromium | 1.05× | 1.06× | | |",
+  "",
+  "Native, the same hour: `validate_json` on the max body 77.4 µs at ace4cc9 (before session 5) and 78.8 µs on " +
+    "this tree (criterion, `--no-default-features`), so the native row's \"worse\" is the day, not the code.",
+].join("\n");
+
 /** Issue #16, step by step, measured by hand on 2026-12-02 (build-pkg.sh's module: wasm-opt -O3, gzip -9). */
 const SIZE_16 = [
   "| step | `.wasm` raw | `.wasm` gzipped | what it did |",
@@ -403,6 +419,7 @@ const SIZE_16 = [
   "| the rollout answers read by hand (src/rollout/answer.rs), held to the old serde reading on 14,732 answers | 366,992 | 147,880 | −40.7 KB raw, −16.0 KB gzipped: no derived Deserialize is left in the module; `parse_batch` of 100 hosts 22 % faster |",
   "| messages as one table (src/messages/table.rs: a row per code or variant, its English and Chinese templates; one renderer that appends, no `format!`): every text byte for byte the same over 4.6 M renders | 348,972 | 142,665 | −18.0 KB raw, −5.2 KB gzipped; English rendering 10 % faster natively; with it core's float `Display` (14 KB) left |",
   "| one decimal writer; `Outcome` serialized field by field, not through a map | 346,542 | 141,983 | −2.4 KB raw, −0.7 KB gzipped |",
+  "| object input: a small body's posted text written by the walk itself, as UTF-8, into wasm memory (issue #12's speed) | 345,671 | 141,924 | −0.9 KB raw, −0.1 KB gzipped; the JS glue +0.2 KB raw |",
   "",
   "Measured and not kept:",
   "",
@@ -416,7 +433,7 @@ const SIZE_16 = [
   "| the same at \"z\", std rebuilt with `-Cpanic=immediate-abort` and `optimize_for_size` | 141,198 | 67,074: 1.4× the target with one export |",
   "| std rebuilt with `-Cpanic=immediate-abort` (`-Zbuild-std`, with `optimize_for_size`), on the module before session 5 | −28.1 / −29.6 KB | −11.6 / −12.2 KB; not kept: it needs unstable features on the stable compiler (`RUSTC_BOOTSTRAP=1`) and a 2.5–5 minute build of std |",
   "",
-  "The floor as it stands: the module with every export is now 141,983 bytes gzipped, 24 % below where issue #16 " +
+  "The floor as it stands: the module with every export is now 141,924 bytes gzipped, 24 % below where issue #16 " +
     "started, and no derived Deserialize, `json!`, float `Display` or `format!`-built message is left in it. The " +
     "module that only judges (`validate` and `limits`), built as small as this toolchain can (the three floor rows), " +
     "is still 67 KB: 1.4× the 48 KB target before build_batches, read_hosts, build_request, signing and the rollout " +
@@ -468,6 +485,8 @@ ${BODIES.map((b) => `| ${b} | ${R.bodies[b].bytes} | ${R.bodies[b].issues} |`).j
 |---|---:|---:|---|---|
 ${ratios.map((r) => `| ${r.env}: ${r.what} | ${fx(r.ratio)} | ${r.target ? `≤ ${r.target}×` : "–"} | ${r.target ? ok(r.ratio, r.target) : ""} | ${notWorse(r)} |`).join("\n")}
 ${bounds.map((b) => `| ${b.what} | ${b.value.toFixed(1)} ${b.unit} | ${b.target} ${b.unit} | ${ok(b.value, b.target)} | |`).join("\n")}
+
+${SAME_DAY}
 
 Every other ratio (Node, and ajv, reported without a target):
 
