@@ -199,6 +199,57 @@ function text(s) {
   return args && SURROGATE.test(s) ? (toWellFormed ? apply(toWellFormed, s, []) : s.replace(LONE, "\ufffd")) : s;
 }
 
+// What JSON.stringify serializes of an object, function or BigInt (SerializeJSONProperty):
+// its toJSON's answer, then a box's primitive; THREW when a read that JSON.stringify would
+// make throws. Both walks (the writing one and the copying one) start each value here.
+const THREW = Object.freeze({});
+function serialized(v, key) {
+  // A lookup that throws is read as no toJSON (and below, no box): JSON.stringify refuses
+  // the value anyway, and its members are then judged each at its own pointer.
+  let f;
+  try { f = v.toJSON; } catch { /* none */ }
+  if (typeof f === "function") {
+    try { v = apply(f, v, [typeof key === "number" ? "" + key : key]); } catch { return THREW; }
+  }
+  if (typeof v === "object" && v !== null) {
+    let tag;
+    try { tag = tagOf(v); } catch { /* not a box */ }
+    const unbox = tag === "[object Object]" || tag === "[object Array]" ? undefined : UNBOX.get(tag);
+    if (unbox !== undefined) {
+      let data, boxed = true;
+      try { data = apply(unbox, v, []); } catch { boxed = false; }
+      if (boxed) {
+        try { v = typeof data === "number" ? +v : typeof data === "string" ? `${v}` : data; } catch { return THREW; }
+      }
+    }
+  }
+  return v;
+}
+
+// An array's length as JSON.stringify reads it, or -1 when reading it throws. Each item is
+// at least one byte and a comma: refused on the length alone.
+function itemCount(v) {
+  let n;
+  try { n = +v.length; } catch { return -1; }
+  n = n > 0 ? Math.min(Math.floor(n), Number.MAX_SAFE_INTEGER) : 0;
+  if (n > 0 && bytes + 2 * n + 1 > max) stop(bytes + 2 * n + 1);
+  return n;
+}
+
+// An object's own enumerable string keys, or null when listing them throws.
+function keysOf(v) {
+  if (isView(v)) {
+    // A typed array lists one key per element: refused by its length before they are.
+    let n = 0;
+    try { n = apply(typedLength, v, []); } catch { /* a DataView: no elements */ }
+    if (n > 0 && bytes + 6 * n > max) stop(bytes + 6 * n); // each at least `"0":0,`
+  }
+  let names;
+  try { names = keys(v); } catch { return null; }
+  if (read + names.length > max) stop(read + names.length);
+  return names;
+}
+
 // holder[key], copied (and written) as JSON.stringify reads it; `undefined` when it leaves
 // it out.
 function memberW(holder, key, depth) {
@@ -211,27 +262,9 @@ function memberW(holder, key, depth) {
 function copyW(v, key, depth) {
   let t = typeof v;
   if (t === "object" ? v !== null : t === "function" || t === "bigint") {
-    // A lookup that throws is read as no toJSON (and below, no box): JSON.stringify refuses
-    // the value anyway, and its members are then judged each at its own pointer.
-    let f;
-    try { f = v.toJSON; } catch { /* none */ }
-    if (typeof f === "function") {
-      try { v = apply(f, v, [typeof key === "number" ? "" + key : key]); } catch { return named(depth); }
-      t = typeof v;
-    }
-    if (t === "object" && v !== null) {
-      let tag;
-      try { tag = tagOf(v); } catch { /* not a box */ }
-      const unbox = tag === "[object Object]" || tag === "[object Array]" ? undefined : UNBOX.get(tag);
-      if (unbox !== undefined) {
-        let data, boxed = true;
-        try { data = apply(unbox, v, []); } catch { boxed = false; }
-        if (boxed) {
-          try { v = typeof data === "number" ? +v : typeof data === "string" ? `${v}` : data; } catch { return named(depth); }
-          t = typeof v;
-        }
-      }
-    }
+    v = serialized(v, key);
+    if (v === THREW) return named(depth);
+    t = typeof v;
   }
   switch (t) {
     case "string":
@@ -272,11 +305,8 @@ function copyW(v, key, depth) {
 }
 
 function copyArrayW(v, depth) {
-  let n;
-  try { n = +v.length; } catch { return named(depth); }
-  n = n > 0 ? Math.min(Math.floor(n), Number.MAX_SAFE_INTEGER) : 0;
-  // Each item is at least one byte and a comma: refused on the length alone.
-  if (n > 0 && bytes + 2 * n + 1 > max) stop(bytes + 2 * n + 1);
+  const n = itemCount(v);
+  if (n < 0) return named(depth);
   bytes += 2;
   if (writing) byte(0x5b);
   const c = new Array(n);
@@ -296,15 +326,8 @@ function copyArrayW(v, depth) {
 }
 
 function copyObjectW(v, depth) {
-  if (isView(v)) {
-    // A typed array lists one key per element: refused by its length before they are.
-    let n = 0;
-    try { n = apply(typedLength, v, []); } catch { /* a DataView: no elements */ }
-    if (n > 0 && bytes + 6 * n > max) stop(bytes + 6 * n); // each at least `"0":0,`
-  }
-  let names;
-  try { names = keys(v); } catch { return named(depth); }
-  if (read + names.length > max) stop(read + names.length);
+  const names = keysOf(v);
+  if (names === null) return named(depth);
   bytes += 2;
   if (writing) byte(0x7b);
   const c = {};
@@ -350,27 +373,9 @@ function member(holder, key, depth) {
 function copy(v, key, depth) {
   let t = typeof v;
   if (t === "object" ? v !== null : t === "function" || t === "bigint") {
-    // A lookup that throws is read as no toJSON (and below, no box): JSON.stringify refuses
-    // the value anyway, and its members are then judged each at its own pointer.
-    let f;
-    try { f = v.toJSON; } catch { /* none */ }
-    if (typeof f === "function") {
-      try { v = apply(f, v, [typeof key === "number" ? "" + key : key]); } catch { return named(depth); }
-      t = typeof v;
-    }
-    if (t === "object" && v !== null) {
-      let tag;
-      try { tag = tagOf(v); } catch { /* not a box */ }
-      const unbox = tag === "[object Object]" || tag === "[object Array]" ? undefined : UNBOX.get(tag);
-      if (unbox !== undefined) {
-        let data, boxed = true;
-        try { data = apply(unbox, v, []); } catch { boxed = false; }
-        if (boxed) {
-          try { v = typeof data === "number" ? +v : typeof data === "string" ? `${v}` : data; } catch { return named(depth); }
-          t = typeof v;
-        }
-      }
-    }
+    v = serialized(v, key);
+    if (v === THREW) return named(depth);
+    t = typeof v;
   }
   switch (t) {
     case "string":
@@ -403,11 +408,8 @@ function copy(v, key, depth) {
 }
 
 function copyArray(v, depth) {
-  let n;
-  try { n = +v.length; } catch { return named(depth); }
-  n = n > 0 ? Math.min(Math.floor(n), Number.MAX_SAFE_INTEGER) : 0;
-  // Each item is at least one byte and a comma: refused on the length alone.
-  if (n > 0 && bytes + 2 * n + 1 > max) stop(bytes + 2 * n + 1);
+  const n = itemCount(v);
+  if (n < 0) return named(depth);
   bytes += 2;
   const c = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -420,15 +422,8 @@ function copyArray(v, depth) {
 }
 
 function copyObject(v, depth) {
-  if (isView(v)) {
-    // A typed array lists one key per element: refused by its length before they are.
-    let n = 0;
-    try { n = apply(typedLength, v, []); } catch { /* a DataView: no elements */ }
-    if (n > 0 && bytes + 6 * n > max) stop(bytes + 6 * n); // each at least `"0":0,`
-  }
-  let names;
-  try { names = keys(v); } catch { return named(depth); }
-  if (read + names.length > max) stop(read + names.length);
+  const names = keysOf(v);
+  if (names === null) return named(depth);
   bytes += 2;
   const c = {};
   for (let i = 0; i < names.length; i++) {
