@@ -203,3 +203,22 @@ fn text_of_every_kind_of_character_reads_as_the_core_reads_it() {
         assert_eq!(got_text, as_js_receives(&coc_script_exec::validate_json(&body("\u{fffd}", filler))), "{filler}");
     }
 }
+
+/// The scanner's string runs, sixteen bytes at a time as WebAssembly SIMD (scan.rs
+/// `wide_plain_run`), end at the first `"`, `\` or control character wherever it falls in
+/// or across a chunk: each kind at every offset of three chunks, read as serde_json (which
+/// shares no code with the scanner) reads the same text, or refused where it refuses it.
+#[wasm_bindgen_test]
+fn string_runs_end_at_every_offset_of_a_chunk() {
+    for special in ["\\\"", "\\\\", "\\n", "\\u00e9", "\u{1}", "\u{1f}", "é", "\u{7f}", "\""] {
+        for at in 0..48 {
+            let value = format!("{}{special}{}", "a".repeat(at), "b".repeat(20));
+            let text = format!(r#"{{"execute_param":{{"execute_user":"{value}"}},"x":"{value}"}}"#);
+            let got = coc_script_exec::validate_json(&text);
+            match serde_json::from_str::<Value>(&text) {
+                Ok(parsed) => assert_eq!(got, coc_script_exec::validate(&parsed), "{special:?} at {at}"),
+                Err(_) => assert!(got.issues.iter().any(|i| i.code == "syntax"), "{special:?} at {at}"),
+            }
+        }
+    }
+}

@@ -30,6 +30,11 @@ use crate::{BatchesResult, Headers, RequestOptions};
 use read::read;
 use text::{copy_string, with_text};
 
+/// Talc instead of std's dlmalloc: 0.8 KB smaller gzipped, and no slower (BENCHMARKS.md,
+/// session 6). wasm32-unknown-unknown has no threads, which its cell relies on.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]

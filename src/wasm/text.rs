@@ -3,9 +3,11 @@
 //! nanosecond, more than `JSON.parse` takes to read the same text; `btoa` (Blink) and then
 //! `Uint8Array.prototype.setFromBase64` (V8, into the wasm memory) copy ASCII text in
 //! about two thirds of that time (BENCHMARKS.md, "What was tried"). So ASCII text of some
-//! length goes that way where the engine has `setFromBase64`, short ASCII text by a plain
-//! loop (cheaper than any native call for a few hundred bytes), and everything else, or
-//! any text that turns out not to be ASCII, through `encodeInto`.
+//! length goes that way where the engine has `setFromBase64`, and everything else, or any
+//! text that turns out not to be ASCII, through `encodeInto`. Short text too: a plain JS
+//! loop a character at a time, once cheaper in Chromium for a few hundred bytes, costs
+//! about as much as `encodeInto` there and eight times as much in Node, whose
+//! `encodeInto` is a fast API call (session 6, BENCHMARKS.md).
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -18,17 +20,6 @@ const encoder = new TextEncoder();
 const base64 = typeof Uint8Array.prototype.setFromBase64 === "function";
 export function copy_text(text, memory, ptr, capacity, latin1) {
   const view = new Uint8Array(memory.buffer, ptr, capacity);
-  const n = text.length;
-  if (n <= 512) {
-    // Short ASCII text: a plain loop costs less than a native call's fixed part.
-    let i = 0;
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c > 0x7f) break;
-      view[i] = c;
-    }
-    if (i === n) return -1 - n;
-  }
   if (latin1 && base64) {
     try {
       return view.setFromBase64(btoa(text)).written;
@@ -41,9 +32,9 @@ export function copy_text(text, memory, ptr, capacity, latin1) {
 "#)]
 extern "C" {
     /// Copies `text` into `capacity` bytes of `memory` at `ptr` and says how: `-1 - n`
-    /// for n bytes of UTF-8 (short ASCII text by a loop, anything by `encodeInto`, lone
-    /// surrogates as U+FFFD); `n` for n Latin-1 bytes (only with `latin1`, where the
-    /// engine has `setFromBase64`), which are UTF-8 only where the text is ASCII.
+    /// for n bytes of UTF-8 (by `encodeInto`, lone surrogates as U+FFFD); `n` for n
+    /// Latin-1 bytes (only with `latin1`, where the engine has `setFromBase64`), which are
+    /// UTF-8 only where the text is ASCII.
     fn copy_text(text: &JsString, memory: &JsValue, ptr: u32, capacity: u32, latin1: bool) -> i32;
 }
 
