@@ -7,6 +7,8 @@
 //! placeholders that `fill` replaces. Which row a code takes is `row`'s choice, the same
 //! in both locales; the words a placeholder computes are in words.rs.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -50,30 +52,34 @@ pub const CODES: &[&str] = &{
 pub fn render(locale: Locale, code: Code, path: &str, p: &Map<String, Value>) -> String {
     let field = Field::of(path);
     let zh = locale == Locale::ZhCn;
-    let mut out = String::new();
+    // Room for most messages, so that appending never reallocates.
+    let mut out = String::with_capacity(MESSAGE_ROOM);
     fill(&mut out, text(row(code, &field, p), zh), &Fill { zh, f: &field, p }, false);
     out
 }
 
+/// Bytes a rendered message starts with room for: most are shorter.
+const MESSAGE_ROOM: usize = 160;
+
 /// The field an issue is about, as an operator reads it.
-struct Field {
+struct Field<'a> {
     /// The last key of the path (`timeout`, `target_instances` for `.../target_instances/3`),
     /// for units and nouns.
-    key: String,
+    key: Cow<'a, str>,
     /// Whether the path ends in an item of the array `key` (`.../target_instances/3`).
     item: bool,
     /// Where it is, items counted from 1: "resource_id of batch 1, host 3".
-    place: Place,
+    place: Place<'a>,
 }
 
-impl Field {
-    fn of(path: &str) -> Field {
+impl<'a> Field<'a> {
+    fn of(path: &'a str) -> Field<'a> {
         let place = Place::of(path);
         // The last key of the path: the one it ends in, else the array of its last items.
         let key = match (&place.key, place.keyed.and_then(|i| place.items.get(i))) {
             (Some(key), _) => key.clone(),
             (None, Some((array, _))) => array.clone(),
-            (None, None) => String::new(),
+            (None, None) => Cow::Borrowed(""),
         };
         // Whether it ends in an item (a pointer that ends in a key has one left over).
         let item = place.key.is_none() && !place.items.is_empty();
@@ -81,8 +87,8 @@ impl Field {
     }
 
     /// The field `key` of a body, not in an array (for `field_description`).
-    fn named(key: &str) -> Field {
-        Field { key: key.to_owned(), item: false, place: Place { items: Vec::new(), key: None, keyed: None } }
+    fn named(key: &'a str) -> Field<'a> {
+        Field { key: Cow::Borrowed(key), item: false, place: Place { items: Vec::new(), key: None, keyed: None } }
     }
 
     /// The key, or where the item is when the path ends in one ("batch 1, host 4"): a
@@ -171,7 +177,7 @@ const CREDENTIALS_REASONS: &[(&str, Msg)] = &[
 struct Fill<'a> {
     /// Simplified Chinese, else English.
     zh: bool,
-    f: &'a Field,
+    f: &'a Field<'a>,
     p: &'a Map<String, Value>,
 }
 
@@ -281,7 +287,8 @@ fn put(out: &mut String, name: &str, c: &Fill<'_>, nested: bool) {
         Slot::Key => push(out, &f.key),
         Slot::Items => f.place.push_items(out, zh),
         Slot::FirstPlace => {
-            let place = Place::of(&param(p, "first"));
+            let first = param(p, "first");
+            let place = Place::of(&first);
             if place.items.is_empty() {
                 place.push(out, zh)
             } else {
@@ -368,7 +375,7 @@ fn is_list_text(f: &Field, p: &Map<String, Value>) -> bool {
 
 /// An identifier checked as U1 (it goes into a URL path or a header), not a body's text.
 fn is_identifier(f: &Field) -> bool {
-    matches!(f.key.as_str(), "script_uuid" | "execute_uuid" | "project_id") && f.place.items.is_empty()
+    matches!(&*f.key, "script_uuid" | "execute_uuid" | "project_id") && f.place.items.is_empty()
 }
 
 /// A `build_batches` size entry (`/plan/sizes/i`) of the wrong type: it may be a count
@@ -441,7 +448,7 @@ mod tests {
         assert_eq!(label("/execute_param/timeout"), "timeout");
         let host = Field::of("/execute_batches/0/target_instances/3");
         assert_eq!(
-            (label("/execute_batches/0/target_instances/3"), host.key.as_str(), host.item),
+            (label("/execute_batches/0/target_instances/3"), &*host.key, host.item),
             ("batch 1, host 4".to_owned(), "target_instances", true)
         );
         assert_eq!(label("/a~1b"), "a/b");

@@ -244,9 +244,14 @@ impl TooLarge {
 #[derive(Default)]
 pub(crate) struct Pointer(String);
 
+/// Room a walked pointer starts with: the deepest of a body's (a host's field in a batch,
+/// about 60 bytes) never grows it, where growing from empty took five reallocations a
+/// body, a twentieth of validate's instructions on the small one (BENCHMARKS.md, session 6).
+const POINTER_ROOM: usize = 128;
+
 impl Pointer {
     pub(crate) fn root() -> Self {
-        Pointer(String::new())
+        Pointer(String::with_capacity(POINTER_ROOM))
     }
 
     /// A pointer that starts as `prefix` (itself a pointer).

@@ -3,22 +3,25 @@
 //! wants in place of a JSON type name ("a whole number of seconds from 5 to 1800", never
 //! "send 300, not \"300\""). Params keep the pointers and type names, 0-based as api.md says.
 
+use std::borrow::Cow;
+
 use super::table::Msg;
 
 /// A pointer's items (an array's key and the 1-based number of the item in it) and the
 /// key after the last of them, if the pointer ends in one.
-pub(super) struct Place {
-    pub(super) items: Vec<(String, usize)>,
-    pub(super) key: Option<String>,
+/// Keys are borrowed from the pointer, except where RFC 6901 escapes had to be undone.
+pub(super) struct Place<'a> {
+    pub(super) items: Vec<(Cow<'a, str>, usize)>,
+    pub(super) key: Option<Cow<'a, str>>,
     /// The item whose array is the pointer's last key, when it ends in items
     /// (`/a/0/1`: the first, of `a`).
     pub(super) keyed: Option<usize>,
 }
 
-impl Place {
-    pub(super) fn of(pointer: &str) -> Place {
+impl<'a> Place<'a> {
+    pub(super) fn of(pointer: &'a str) -> Place<'a> {
         let mut items = Vec::new();
-        let mut key: Option<String> = None;
+        let mut key: Option<Cow<'a, str>> = None;
         let mut keyed = None;
         for segment in pointer.split('/').skip(1) {
             match (segment.parse::<usize>(), key.take()) {
@@ -26,10 +29,12 @@ impl Place {
                     keyed = Some(items.len());
                     items.push((array, i.saturating_add(1)))
                 }
-                (Ok(i), None) => items.push((String::new(), i.saturating_add(1))),
+                (Ok(i), None) => items.push((Cow::Borrowed(""), i.saturating_add(1))),
                 // RFC 6901 unescaping, only where there is something to unescape.
-                (Err(_), _) if segment.contains('~') => key = Some(segment.replace("~1", "/").replace("~0", "~")),
-                (Err(_), _) => key = Some(segment.to_owned()),
+                (Err(_), _) if segment.contains('~') => {
+                    key = Some(Cow::Owned(segment.replace("~1", "/").replace("~0", "~")))
+                }
+                (Err(_), _) => key = Some(Cow::Borrowed(segment)),
             }
         }
         Place { items, key, keyed }
