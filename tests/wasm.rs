@@ -222,3 +222,35 @@ fn string_runs_end_at_every_offset_of_a_chunk() {
         }
     }
 }
+
+/// S5's screen, sixteen bytes at a time as WebAssembly SIMD (rules/checks.rs
+/// `first_outside`, by nibble tables), finds the first character outside the set at every
+/// offset of three chunks: an ASCII one of each row of the table, a non-ASCII one, none.
+#[wasm_bindgen_test]
+fn charset_finds_the_first_character_outside_at_every_offset() {
+    let body = |value: &str| {
+        format!(
+            r#"{{"execute_param":{{"resourceful":true,"timeout":300,"success_rate":100,"execute_user":"root",
+            "script_params":[{{"param_name":"p","param_value":"{value}","param_order":1}}]}},"execute_batches":[]}}"#
+        )
+    };
+    for outside in ["\\u0001", "#", "<", "`", "|", "\\u007f", "é", "中"] {
+        let c: String = serde_json::from_str(&format!("\"{outside}\"")).unwrap();
+        for at in 0..48 {
+            let value = format!(
+                "{}{outside}{}",
+                "aZ9_-/. ?:,=+@[{]}".chars().cycle().take(at).collect::<String>(),
+                "b".repeat(20)
+            );
+            let report = coc_script_exec::validate_json(&body(&value));
+            let charset = report
+                .issues
+                .iter()
+                .find(|i| i.code == "charset")
+                .map(|i| (i.params["char"].clone(), i.params["index"].clone()));
+            assert_eq!(charset, Some((Value::from(c.clone()), Value::from(at))), "{outside} at {at}");
+        }
+    }
+    let allowed = "aZ9_-/. ?:,=+@[{]}".repeat(4);
+    assert!(coc_script_exec::validate_json(&body(&allowed)).issues.iter().all(|i| i.code != "charset"));
+}

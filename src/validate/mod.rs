@@ -6,6 +6,8 @@ mod float;
 pub(crate) mod node;
 pub(crate) mod scan;
 pub(crate) mod walk;
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+pub(crate) mod wide;
 
 use serde_json::Value;
 

@@ -60,13 +60,12 @@ fn plain_run(bytes: &[u8], at: usize) -> usize {
     at + bytes[at..].iter().position(|&b| !PLAIN[b as usize]).unwrap_or(bytes.len() - at)
 }
 
-/// [`plain_run`] by SIMD, up to the first special byte or the last whole sixteen. Safe
-/// code: LLVM makes one `v128.load` of the sixteen bytes built here one by one.
+/// [`plain_run`] by SIMD, up to the first special byte or the last whole sixteen.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 fn wide_plain_run(bytes: &[u8], mut at: usize) -> usize {
-    use core::arch::wasm32::{u8x16, u8x16_bitmask, u8x16_eq, u8x16_lt, u8x16_splat, v128_or};
-    while let Some(&[b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15]) = bytes.get(at..at + 16) {
-        let x = u8x16(b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15);
+    use core::arch::wasm32::{u8x16_bitmask, u8x16_eq, u8x16_lt, u8x16_splat, v128_or};
+    while let Some(chunk) = bytes.get(at..at + 16).and_then(|c| <&[u8; 16]>::try_from(c).ok()) {
+        let x = super::wide::load(chunk);
         let special = v128_or(
             u8x16_lt(x, u8x16_splat(0x20)),
             v128_or(u8x16_eq(x, u8x16_splat(b'"')), u8x16_eq(x, u8x16_splat(b'\\'))),
