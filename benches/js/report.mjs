@@ -327,12 +327,18 @@ const TRIED = [
   ["S5 and S6 in one screening pass over each value", "in the noise in wasm, 0.95× natively", "kept"],
   ["an ordered map (BTreeMap) for I6 instead of SipHash", "slower (string compares)", "not kept"],
   ["an unkeyed FxHash for I6's first 256 ids, SipHash past that", "in the noise (0.98–1.02×)", "not kept"],
-  ["talc as the wasm allocator instead of dlmalloc", "in the noise (0.98–1.04×)", "+3 KB raw, −0.4 KB gzipped; not kept"],
+  ["talc as the wasm allocator instead of dlmalloc", "in the noise (0.98–1.04×); again in session 6 (talc 5.1, 0.98–1.02×)", "+3 KB raw, −0.4 KB gzipped, not kept; in session 6 −0.6 KB raw, −0.8 KB gzipped, kept"],
   ["`WebAssembly.compileStreaming` at the page's first statement", "cold start in the noise: V8 compiles lazily, so the first `validate` (≈ 8 ms, ≈ 6 ms at opt-level \"s\") is where the module's code is compiled", "not kept"],
   ["a buffer kept between calls for the text copied in (no zero-fill)", "0.95× on the max body", "kept"],
   ["screens that prove a host or a parameter clean before the validator derives run (validate/screen.rs; byte lengths bound character counts)", "0.83× in Chromium on the max body", "kept"],
   ["long ASCII text copied by `btoa` + `Uint8Array.prototype.setFromBase64` instead of `encodeInto` (Blink's copies about a byte per nanosecond)", "0.90× in Chromium on the max body; Node has no `setFromBase64` and keeps `encodeInto`", "kept"],
-  ["short ASCII text copied by a plain JS loop instead of `encodeInto`", "0.92× in Chromium on the small body", "kept"],
+  ["short ASCII text copied by a plain JS loop instead of `encodeInto`", "0.92× in Chromium on the small body", "kept; reversed in session 6 (below)"],
+  ["session 6: `encodeInto` for short text too (the loop above out): the loop takes 1.8–2.1 µs for the small body's 384 bytes in Node 20 against `encodeInto`'s 0.22 µs (a fast API call there), and in Chromium 1.9–2.4 µs against 1.5–1.9 µs", "small body as text 0.89× in Node, 0.95–0.96× in Chromium", "kept"],
+  ["session 6: the scanner's containers on one shared stack, each moved out at its exact length when it closes (one allocation per container, none per doubling)", "+0.6 % (small) and +1.2 % (max) of native instructions (cachegrind)", "not kept"],
+  ["session 6: a message's place and field borrowing their keys from the pointer; the walked pointer and each message starting with room enough", "−8.9 % of native instructions on the small body, −7.2 % on max_errors (cachegrind)", "kept"],
+  ["session 6: the scanner's string runs sixteen bytes at a time by WebAssembly SIMD (eight by SWAR before)", "0.97× on the max body as text, both engines", "kept"],
+  ["session 6: S5's screen by SIMD, two swizzles of nibble tables per sixteen bytes (a table lookup per byte before)", "0.93× on the max body as text, both engines", "kept"],
+  ["session 6: the posted-value walk's copy listing an object's keys by `for-in` instead of `Object.keys` (V8's enum cache): measured alone, the copy of the max body 26–27 µs against 31–36 µs in Chromium", "the copy itself, not the listing, is most of it (a walk that only checks: 8–12 µs)", "not built: `for-in` also yields inherited keys and asks a Proxy for its prototype, so the copy would no longer be what JSON.stringify reads"],
   ["the result decoded by `String.fromCharCode` instead of `TextDecoder` before `JSON.parse`", "1.17× on the small body: slower", "not kept"],
   ["the .wasm fetched alongside the JS bundle, not after it (the console does the same)", "cold start 1.77× → 1.39× of the fastest peer", "kept"],
   ["`json_schema()` as a data template instead of `json!`", "–", "−12 KB raw, −0.5 KB gzipped; kept"],
@@ -389,16 +395,20 @@ function triedTable() {
  * than 10 % (JSON.stringify of the max body alone: 30.1 µs then, 37.8 µs in the run of 2026-12-02). What decides
  * a regression is an A/B in one process, old and new builds alternating, measured by hand on 2026-12-02. */
 const SAME_DAY = [
-  "Same day, same process (old and new builds alternating, 40 rounds, medians; measured by hand on 2026-12-02, " +
-    "not by this run), against 108a581, the tree before issues #12 and #16:",
+  "Same day, same process (builds alternating, 30–40 rounds, medians; by hand on 2026-12-02 in session 6, not by " +
+    "this run), against 108a581, the tree before issues #12 and #16; two runs, with a second copy of 108a581 in the " +
+    "second as an A/A control, whose ratio is the noise of this shared machine:",
   "",
-  "| where | small, object | max, object | small, text | max, text |",
-  "|---|---:|---:|---:|---:|",
-  "| Node 20 | 0.99× | 1.06× (min 1.01×) | 0.99× | 0.93× |",
-  "| Chromium | 1.05× | 1.06× | | |",
+  "| where | small, object | max, object | max_errors, object | small, text | max, text | max_errors, text |",
+  "|---|---:|---:|---:|---:|---:|---:|",
+  "| Node 20 | 0.91–0.92× | 1.02–1.07× | 1.03–1.04× | 0.87× | 0.82–0.88× | 0.92–0.95× |",
+  "| Chromium | 1.04–1.21× | 0.99–1.02× | 0.98× | 0.94–0.95× | 0.87× | 0.92–0.97× |",
+  "| A/A, Node / Chromium | 1.00× / 1.04× | 1.00× / 1.02× | 1.01× / 1.03× | 1.00× / 1.01× | 1.00× / 1.00× | 1.02× / 1.04× |",
   "",
-  "Native, the same hour: `validate_json` on the max body 77.4 µs at ace4cc9 (before session 5) and 78.8 µs on " +
-    "this tree (criterion, `--no-default-features`), so the native row's \"worse\" is the day, not the code.",
+  "Text input is faster than before both issues on every body in both engines. Object input, which issue #12 makes " +
+    "read every getter, trap and `toJSON` once by copying the value before `JSON.stringify` (src/wasm/plain.rs), is " +
+    "not yet shown unchanged: the max body in Node and the small body in Chromium stay above the A/A noise in at least " +
+    "one run. Session 5's A/B, for comparison: Node 0.99× small, 1.06× max; Chromium 1.05× and 1.06×.",
 ].join("\n");
 
 /** Issue #16, step by step, measured by hand on 2026-12-02 (build-pkg.sh's module: wasm-opt -O3, gzip -9). */
@@ -420,6 +430,7 @@ const SIZE_16 = [
   "| messages as one table (src/messages/table.rs: a row per code or variant, its English and Chinese templates; one renderer that appends, no `format!`): every text byte for byte the same over 4.6 M renders | 348,972 | 142,665 | −18.0 KB raw, −5.2 KB gzipped; English rendering 10 % faster natively; with it core's float `Display` (14 KB) left |",
   "| one decimal writer; `Outcome` serialized field by field, not through a map | 346,542 | 141,983 | −2.4 KB raw, −0.7 KB gzipped |",
   "| object input: a small body's posted text written by the walk itself, as UTF-8, into wasm memory (issue #12's speed) | 345,671 | 141,924 | −0.9 KB raw, −0.1 KB gzipped; the JS glue +0.2 KB raw |",
+  "| session 6: talc as the allocator; the string runs and S5's screen by SIMD; `encodeInto` for short text (the JS loop out of the glue) | 344,480 | 141,013 | against this tree rebuilt on 2026-12-02 (345,351 / 141,883): −0.9 KB raw, −0.9 KB gzipped, talc most of it; .wasm + glue (zlib 9) 146,212 bytes, ceiling lowered to 149,100 |",
   "",
   "Measured and not kept:",
   "",
