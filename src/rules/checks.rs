@@ -160,16 +160,9 @@ const CHUNK: usize = 32;
 /// WebAssembly SIMD (the nibble tables of [`ByteSet`]) while none is among them.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 fn first_outside(bytes: &[u8], allowed: &ByteSet) -> Option<usize> {
-    use crate::validate::wide::{load, lookup};
+    use crate::validate::wide::{load, lookup, run};
     let (low, high) = (load(&allowed.low), load(&allowed.high));
-    let mut at = 0;
-    while let Some(chunk) = bytes.get(at..at + 16).and_then(|c| <&[u8; 16]>::try_from(c).ok()) {
-        let outside = lookup(load(chunk), low, high);
-        if outside != 0 {
-            return Some(at + outside.trailing_zeros() as usize);
-        }
-        at += 16;
-    }
+    let at = run(bytes, 0, |x| lookup(x, low, high));
     bytes[at..].iter().position(|&b| !allowed.table[b as usize]).map(|i| at + i)
 }
 

@@ -62,21 +62,14 @@ fn plain_run(bytes: &[u8], at: usize) -> usize {
 
 /// [`plain_run`] by SIMD, up to the first special byte or the last whole sixteen.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-fn wide_plain_run(bytes: &[u8], mut at: usize) -> usize {
+fn wide_plain_run(bytes: &[u8], at: usize) -> usize {
     use core::arch::wasm32::{u8x16_bitmask, u8x16_eq, u8x16_lt, u8x16_splat, v128_or};
-    while let Some(chunk) = bytes.get(at..at + 16).and_then(|c| <&[u8; 16]>::try_from(c).ok()) {
-        let x = super::wide::load(chunk);
-        let special = v128_or(
+    super::wide::run(bytes, at, |x| {
+        u8x16_bitmask(v128_or(
             u8x16_lt(x, u8x16_splat(0x20)),
             v128_or(u8x16_eq(x, u8x16_splat(b'"')), u8x16_eq(x, u8x16_splat(b'\\'))),
-        );
-        let hits = u8x16_bitmask(special);
-        if hits != 0 {
-            return at + hits.trailing_zeros() as usize;
-        }
-        at += 16;
-    }
-    at
+        ))
+    })
 }
 
 /// [`plain_run`] eight bytes at a time (SWAR), up to the first special byte or the last
