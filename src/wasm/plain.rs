@@ -9,17 +9,22 @@
 //!
 //! The value is read once, by a walk that follows `JSON.stringify`'s own algorithm
 //! (SerializeJSONProperty: `toJSON`, then a box's primitive, then the array or the object's
-//! own enumerable string keys) into a copy of plain data: no getter, trap or `toJSON` runs
-//! twice, so one that answers differently when asked again changes nothing, and the text is
-//! exact by construction. Two writers, the same text: while it is short (the first KB) the
-//! walk also writes it as it goes, as UTF-8 with `JSON.stringify`'s escapes (QuoteJSONString:
-//! `\"`, `\\`, `\b` `\t` `\n` `\f` `\r`, other controls and lone surrogates as `\u` and four
-//! lowercase hex digits) straight into wasm memory, and a small body is judged from those
-//! bytes, with no JS string of its text and no copy of one (text.rs); a longer one is
-//! `JSON.stringify`'s of the copy, which per byte is far cheaper than any JS loop, in
-//! Chromium most of all. (Issue #12 made object input 1.10x slower on the small body than
-//! the plain check before it, which read the value twice: the copy and `JSON.stringify`'s
-//! fixed costs, which for a small body are most of the work.)
+//! own enumerable string keys): no getter, trap or `toJSON` runs twice (but for the members
+//! before one that throws, below), so one that answers differently when asked again changes
+//! nothing, and the text is exact by construction. Two writers, the same text: while it is
+//! short (the first KB) the walk writes it as it goes, as UTF-8 with `JSON.stringify`'s
+//! escapes (QuoteJSONString: `\"`, `\\`, `\b` `\t` `\n` `\f` `\r`, other controls and lone
+//! surrogates as `\u` and four lowercase hex digits) straight into wasm memory, and a small
+//! body is judged from those bytes, with no JS string of its text and no copy of anything:
+//! what it read is only recorded, in order, on a tape. Past that, the walk makes a copy of
+//! plain data (the tape's part first), and the text is `JSON.stringify`'s of the copy, which
+//! per byte is far cheaper than any JS loop, in Chromium most of all. An object past that
+//! point is copied by a spread, which asks each getter and trap once, in an order of its own
+//! (each member's descriptor, then its value, where `JSON.stringify` lists every descriptor
+//! first; and its symbol keys' getters too): the text is another only where a getter makes
+//! a later key of its object enumerable or not. (Issue #12 made object input slower than the plain
+//! check before it, which read the value twice; session 7's tape and spread took the small
+//! body from 1.11x to 1.01x in Chromium, the largest from 1.05x to 0.98x in Node.)
 //!
 //! Bounded by the work done, not only by the size of what comes out, each bound R-SIZE's
 //! (`too_large`): the strings, keys and literals copied are more than R-SIZE's bytes of
@@ -250,8 +255,18 @@ function keysOf(v) {
   return names;
 }
 
-// holder[key], copied (and written) as JSON.stringify reads it; `undefined` when it leaves
-// it out.
+// What the writing walk read, in order, while it writes: no copy is made of a body whose
+// text stays within BY_BYTES (the small body, judged from the bytes). A container is
+// OPEN ... END, an object's members as key and value; a value is a primitive, or the copy
+// of a container read after the writing stopped. Made into the copy (`rebuilt`) only when
+// the writing stops, for JSON.stringify. A call from a getter records after the call it
+// interrupts, and leaves that as it was.
+const OPEN_ARRAY = Object.freeze({}), OPEN_OBJECT = Object.freeze({}), END = Object.freeze({});
+const IN_TAPE = Object.freeze({}); // what a container written so far returns: it is on the tape
+let tape = [], tn = 0;
+
+// holder[key], recorded (and written) as JSON.stringify reads it: a primitive, IN_TAPE, a
+// copy, or `undefined` when it leaves it out.
 function memberW(holder, key, depth) {
   path[depth] = key;
   let v;
@@ -309,7 +324,7 @@ function copyArrayW(v, depth) {
   if (n < 0) return named(depth);
   bytes += 2;
   if (writing) byte(0x5b);
-  const c = new Array(n);
+  tape[tn++] = OPEN_ARRAY;
   for (let i = 0; i < n; i++) {
     if (++read > max) stop(read);
     if (writing && pos - origin > BY_BYTES) writing = false;
@@ -318,11 +333,14 @@ function copyArrayW(v, depth) {
     if (m === undefined) {
       if ((bytes += 4) > max) stop(bytes); // written null
       if (writing) ascii("null");
+      tape[tn++] = null;
+    } else if (m !== IN_TAPE) {
+      tape[tn++] = m;
     }
-    c[i] = m === undefined ? null : m;
   }
   if (writing) byte(0x5d);
-  return c;
+  tape[tn++] = END;
+  return IN_TAPE;
 }
 
 function copyObjectW(v, depth) {
@@ -330,34 +348,61 @@ function copyObjectW(v, depth) {
   if (names === null) return named(depth);
   bytes += 2;
   if (writing) byte(0x7b);
-  const c = {};
+  tape[tn++] = OPEN_OBJECT;
   let first = true;
   for (let i = 0; i < names.length; i++) {
     const k = names[i];
     if ((read += k.length + 1) > max) stop(read);
     const key = text(k);
     if (writing && pos - origin + key.length > BY_BYTES) writing = false;
-    // The key is written first and taken back when its member is left out (which writes
-    // nothing).
-    const mark = pos;
+    // The key is written (and recorded) first, and taken back when its member is left out
+    // (which writes and records nothing).
+    const mark = pos, at = tn;
     if (writing) {
       if (!first) byte(0x2c);
       quote(key);
       byte(0x3a);
     }
+    tape[tn++] = key;
     const m = memberW(v, k, depth + 1);
     if (m === undefined) {
       pos = mark;
+      tn = at;
       if ((read += LEFT_OUT_READ) > max) stop(read);
       continue;
     }
     first = false;
     if ((bytes += k.length + 3) > max) stop(bytes);
-    // `c.__proto__ = m` would set the prototype instead of adding the key.
-    if (k === "__proto__") defineProperty(c, k, { value: m, enumerable: true, writable: true, configurable: true });
-    else c[key] = m;
+    if (m !== IN_TAPE) tape[tn++] = m;
   }
   if (writing) byte(0x7d);
+  tape[tn++] = END;
+  return IN_TAPE;
+}
+
+// The copy of the container recorded on the tape from `at`, for JSON.stringify; `ti` is
+// where it ends.
+let ti = 0;
+function rebuilt(at) {
+  ti = at;
+  return value();
+}
+function value() {
+  const x = tape[ti++];
+  if (x === OPEN_ARRAY) {
+    const c = [];
+    while (tape[ti] !== END) c.push(value());
+    ti++;
+    return c;
+  }
+  if (x !== OPEN_OBJECT) return x;
+  const c = {};
+  for (let k = tape[ti++]; k !== END; k = tape[ti++]) {
+    const m = value();
+    // `c.__proto__ = m` would set the prototype instead of adding the key.
+    if (k === "__proto__") defineProperty(c, k, { value: m, enumerable: true, writable: true, configurable: true });
+    else c[k] = m;
+  }
   return c;
 }
 
@@ -421,7 +466,8 @@ function copyArray(v, depth) {
   return c;
 }
 
-function copyObject(v, depth) {
+// An object read as JSON.stringify reads it: its keys listed, then each member asked for.
+function copyObjectByKeys(v, depth) {
   const names = keysOf(v);
   if (names === null) return named(depth);
   bytes += 2;
@@ -442,6 +488,43 @@ function copyObject(v, depth) {
   return c;
 }
 
+// An object, once the text is no longer written: read by a spread, one native copy of its
+// own enumerable members, each getter and trap asked once as JSON.stringify asks (about
+// a third of the walk's time on the largest body, in Node, was adding the keys to a copy
+// one by one), then each member made what JSON.stringify serializes of it, in place. Read
+// key by key instead (above) where a spread would read more than JSON.stringify does or
+// cost more than a count allows: an argument (its keys made well-formed), a typed array or
+// a DataView (a key per element), and an object a read of which throws (to name the member
+// that threw; its members before it are then asked again).
+function copyObject(v, depth) {
+  if (args || isView(v)) return copyObjectByKeys(v, depth);
+  let c;
+  try { c = { ...v }; } catch { return copyObjectByKeys(v, depth); }
+  const names = keys(c);
+  if (read + names.length > max) stop(read + names.length);
+  bytes += 2;
+  for (let i = 0; i < names.length; i++) {
+    const k = names[i];
+    if ((read += k.length + 1) > max) stop(read);
+    path[depth + 1] = k;
+    const x = c[k];
+    const m = copy(x, k, depth + 1);
+    if (m === undefined) {
+      if ((read += LEFT_OUT_READ) > max) stop(read);
+    } else if ((bytes += k.length + 3) > max) {
+      stop(bytes);
+    }
+    // What JSON.stringify would leave out stays as it was, or is `undefined` (an object
+    // whose toJSON answers nothing), so it is left out again.
+    if (m !== x) {
+      // `c.__proto__ = m` would set the prototype instead of the member.
+      if (k === "__proto__") defineProperty(c, k, { value: m, enumerable: true, writable: true, configurable: true });
+      else c[k] = m;
+    }
+  }
+  return c;
+}
+
 // The JSON text of `v`: its bytes, written into `capacity` bytes of wasm `memory` at `ptr`
 // when they fit (else take_text copies them, once the caller has room), and their length;
 // or, past BY_BYTES, the string JSON.stringify writes of the copy. Either, or [either,
@@ -450,6 +533,7 @@ function copyObject(v, depth) {
 export function posted_text(v, max_depth, max_bytes, as_argument, memory, ptr, capacity) {
   if (active === 0 && buf.length > KEPT) buf = new Uint8Array(1 << 14);
   const r = read, b = bytes, m = max, d = maxDepth, a = args, h = holes, p = path, w = writing, o = origin, start = pos;
+  const recorded = tn;
   if (active++ > 0) path = []; // called again from a getter: a path of its own
   read = 1; bytes = 0; max = max_bytes; maxDepth = max_depth; args = as_argument; holes = null;
   writing = true; origin = start;
@@ -463,7 +547,7 @@ export function posted_text(v, max_depth, max_bytes, as_argument, memory, ptr, c
       lastStart = start;
       lastLength = answer;
     } else {
-      answer = stringify(c);
+      answer = stringify(c === IN_TAPE ? rebuilt(recorded) : c);
     }
     return holes === null ? answer : [answer, ...holes];
   } catch (e) {
@@ -471,6 +555,10 @@ export function posted_text(v, max_depth, max_bytes, as_argument, memory, ptr, c
     return -1 - (e === STOP ? stopped : 0);
   } finally {
     read = r; bytes = b; max = m; maxDepth = d; args = a; holes = h; path = p; writing = w; origin = o; pos = start;
+    // What a small body left on the tape is overwritten by the next call; anything more
+    // (copies, long strings) is let go of now.
+    if (tn - recorded > 256) tape.length = recorded;
+    tn = recorded;
     active--;
   }
 }

@@ -232,6 +232,55 @@ test("the text written is JSON.stringify's, byte for byte, whatever the strings 
   );
 });
 
+// Past the first KB, plain.rs copies an object by a spread (one native read of its own
+// enumerable members) and makes each member what JSON.stringify writes of it, in place.
+test("past the first KB an object is read once by a spread, and a member that throws is named", () => {
+  const pad = "p".repeat(1500);
+  const raw = (value) => writer.posted_text(value, limits.max_depth, limits.max_body_bytes, false, memory, 16, 0);
+  let gets = 0;
+  let traps = 0;
+  const counted = (o) => {
+    for (const k of Object.keys(o)) {
+      const v = o[k];
+      Object.defineProperty(o, k, { enumerable: true, configurable: true, get: () => (gets++, v) });
+    }
+    return o;
+  };
+  const value = [
+    pad,
+    counted({ a: 1, b: "x", c: { d: new Number(2) } }),
+    new Proxy({ e: 3 }, { get: (t, k, r) => (k === "e" && traps++, Reflect.get(t, k, r)) }),
+    { keep: 1, gone: { toJSON: () => undefined }, f() {}, u: undefined, date: new Date(0) },
+    JSON.parse('{"__proto__": 5, "x": [1, {"__proto__": null}]}'),
+  ];
+  const text = JSON.stringify(value);
+  assert.equal(gets, 3);
+  assert.equal(traps, 1);
+  assert.equal(raw(value), text); // past BY_BYTES: JSON.stringify's own text of the copy
+  assert.equal(gets, 6, "each getter asked once more, by the one walk");
+  assert.equal(traps, 2);
+  assert.deepEqual(written(value, false, 60000), Buffer.from(text, "utf8"));
+  // NaN and a getter that throws: null in the text, and named; the members before the one
+  // that threw are asked again, to find it.
+  gets = 0;
+  const throwing = counted({ a: 1 });
+  Object.defineProperty(throwing, "t", { enumerable: true, get: () => { throw new Error("boom"); } });
+  throwing.after = "z";
+  assert.deepEqual(raw([pad, { n: NaN }, throwing]), [JSON.stringify([pad, { n: null }, { a: 1, t: null, after: "z" }]), "/1/n", "/2/t"]);
+  assert.equal(gets, 2);
+  // And judged so: a type error at that field, as within the first KB.
+  const valid = corpus().find((c) => c.name === "valid-full").body;
+  const body = structuredClone(valid);
+  body.execute_param.script_params = [{ param_name: "p", param_value: pad, param_order: 1 }];
+  const host = body.execute_batches[0].target_instances[0];
+  Object.defineProperty(host, "region_id", { enumerable: true, get: () => { throw new Error("boom"); } });
+  const report = lib.validate(body);
+  assert.ok(
+    report.issues.some((i) => i.path === "/execute_batches/0/target_instances/0/region_id" && i.code === "type"),
+    JSON.stringify(report.issues),
+  );
+});
+
 test("validate(x) is validate(JSON.stringify(x)), whatever the strings and keys hold", () => {
   const valid = corpus().find((c) => c.name === "valid-full").body;
   fc.assert(
