@@ -268,6 +268,18 @@ test("past the first KB an object is read once by a spread, and a member that th
   throwing.after = "z";
   assert.deepEqual(raw([pad, { n: NaN }, throwing]), [JSON.stringify([pad, { n: null }, { a: 1, t: null, after: "z" }]), "/1/n", "/2/t"]);
   assert.equal(gets, 2);
+  // Object.prototype with an enumerable key, from the start or from a getter partway:
+  // never a member, as for JSON.stringify.
+  try {
+    Object.prototype.polluted = { x: 1 };
+    const polluted = [pad, { a: { b: 1 } }];
+    assert.equal(raw(polluted), JSON.stringify(polluted));
+    delete Object.prototype.polluted;
+    const partway = [pad, { get a() { Object.prototype.polluted = { x: 1 }; return 1; } }, { b: { c: 2 } }, [{ d: 3 }]];
+    assert.equal(raw(partway), '["' + pad + '",{"a":1},{"b":{"c":2}},[{"d":3}]]');
+  } finally {
+    delete Object.prototype.polluted;
+  }
   // And judged so: a type error at that field, as within the first KB.
   const valid = corpus().find((c) => c.name === "valid-full").body;
   const body = structuredClone(valid);
