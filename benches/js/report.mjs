@@ -339,6 +339,12 @@ const TRIED = [
   ["session 6: the scanner's string runs sixteen bytes at a time by WebAssembly SIMD (eight by SWAR before)", "0.97× on the max body as text, both engines", "kept"],
   ["session 6: S5's screen by SIMD, two swizzles of nibble tables per sixteen bytes (a table lookup per byte before)", "0.93× on the max body as text, both engines", "kept"],
   ["session 6: the posted-value walk's copy listing an object's keys by `for-in` instead of `Object.keys` (V8's enum cache): measured alone, the copy of the max body 26–27 µs against 31–36 µs in Chromium", "the copy itself, not the listing, is most of it (a walk that only checks: 8–12 µs)", "not built: `for-in` also yields inherited keys and asks a Proxy for its prototype, so the copy would no longer be what JSON.stringify reads"],
+  ["session 7: the writing walk (the first KB of an object's text) records what it reads on a tape (an array reused from call to call) instead of building a copy; the copy is made from the tape only when the text passes the first KB", "object input, small body, Chromium: 1.11× → 1.01× 108a581's (one A/B, A/A 1.01×)", "kept"],
+  ["session 7: past the first KB, an object copied by a spread (`{...v}`, one native read of its own enumerable members, each getter asked once) and its members made what JSON.stringify writes, in place, instead of adding each key to a new object", "the max body's copy, measured alone in Node: 108 → 70 µs (adding the keys was a third of it); object input, max body, Node: 1.08× → 1.05× 108a581's", "kept"],
+  ["session 7: the spread copy's keys listed by `for-in` over the copy itself (no Proxy, no traps: its only prototype is Object.prototype, whose enumerable keys, if any, are passed over by `Object.hasOwn`), strings and finite numbers kept inline", "the max body's copy alone in Chromium 79 µs (keys one by one) → 53 µs (spread) → 38 µs (spread + for-in)", "kept"],
+  ["session 7: the spread and for-in in the writing walk too (the small body)", "the small body's walk 1.09–1.24× slower in Chromium and Node (a spread of a small object costs more than its few keyed reads)", "not kept"],
+  ["session 7: past the first KB, long strings copied raw by `encodeInto` and escaped in wasm, to spare Node 20's JSON.stringify (2 ns a byte on the max body)", "`encodeInto` into a subarray costs ~190 ns a call in Node here, more than the string's share of JSON.stringify", "not built"],
+  ["session 7: the ASCII string quoted by a tight first loop, or by a regex test first, in the writing walk", "1.00–1.03× and 1.34× of the walk's time", "not kept"],
   ["the result decoded by `String.fromCharCode` instead of `TextDecoder` before `JSON.parse`", "1.17× on the small body: slower", "not kept"],
   ["the .wasm fetched alongside the JS bundle, not after it (the console does the same)", "cold start 1.77× → 1.39× of the fastest peer", "kept"],
   ["`json_schema()` as a data template instead of `json!`", "–", "−12 KB raw, −0.5 KB gzipped; kept"],
@@ -395,20 +401,21 @@ function triedTable() {
  * than 10 % (JSON.stringify of the max body alone: 30.1 µs then, 37.8 µs in the run of 2026-12-02). What decides
  * a regression is an A/B in one process, old and new builds alternating, measured by hand on 2026-12-02. */
 const SAME_DAY = [
-  "Same day, same process (builds alternating, 30–40 rounds, medians; by hand on 2026-12-02 in session 6, not by " +
-    "this run), against 108a581, the tree before issues #12 and #16; two runs, with a second copy of 108a581 in the " +
-    "second as an A/A control, whose ratio is the noise of this shared machine:",
+  "Same day, same process (builds alternating; the 10th percentile of 20–40 rounds; by hand on 2026-12-02 in " +
+    "session 7, not by this run), against 108a581, the tree before issues #12 and #16, with a second copy of 108a581 " +
+    "as an A/A control; three runs, the order of the builds rotated (the ratio is ours ÷ the mean of the two old " +
+    "copies; the range is over the three runs):",
   "",
   "| where | small, object | max, object | max_errors, object | small, text | max, text | max_errors, text |",
   "|---|---:|---:|---:|---:|---:|---:|",
-  "| Node 20 | 0.91–0.92× | 1.02–1.07× | 1.03–1.04× | 0.87× | 0.82–0.88× | 0.92–0.95× |",
-  "| Chromium | 1.04–1.21× | 0.99–1.02× | 0.98× | 0.94–0.95× | 0.87× | 0.92–0.97× |",
-  "| A/A, Node / Chromium | 1.00× / 1.04× | 1.00× / 1.02× | 1.01× / 1.03× | 1.00× / 1.01× | 1.00× / 1.00× | 1.02× / 1.04× |",
+  "| Node 20 | 0.90–0.91× | 0.97–0.99× | 0.95–1.00× | 0.83–0.86× | 0.85–0.86× | 0.84–0.95× |",
+  "| Chromium | 0.97–1.02× | 0.89–0.92× | 0.95–1.00× | 0.93–0.94× | 0.86–0.91× | 0.94–0.99× |",
+  "| A/A, Node / Chromium | 1.00–1.01× / 0.99–1.01× | 0.94–1.00× / 0.97–0.99× | 0.86–1.00× / 0.93–1.00× | 0.93–1.00× / 0.99–1.00× | 0.98–1.01× / 0.99–1.10× | 0.99–1.05× / 0.97–1.08× |",
   "",
-  "Text input is faster than before both issues on every body in both engines. Object input, which issue #12 makes " +
-    "read every getter, trap and `toJSON` once by copying the value before `JSON.stringify` (src/wasm/plain.rs), is " +
-    "not yet shown unchanged: the max body in Node and the small body in Chromium stay above the A/A noise in at least " +
-    "one run. Session 5's A/B, for comparison: Node 0.99× small, 1.06× max; Chromium 1.05× and 1.06×.",
+  "Object and text input are both as fast as before issues #12 and #16, or faster, on every body in both engines " +
+    "(the one cell above 1.00×, the small object in Chromium, is 1.02× in one run, against that run's A/A of 1.01×, " +
+    "and 0.97× and 1.00× in the other two), while reading every getter, trap and `toJSON` once (src/wasm/plain.rs). Session 6's A/B, for " +
+    "comparison: Node 0.91× small, 1.02–1.07× max; Chromium 1.04–1.21× small, 0.99–1.02× max.",
 ].join("\n");
 
 /** Issue #16, step by step, measured by hand on 2026-12-02 (build-pkg.sh's module: wasm-opt -O3, gzip -9). */

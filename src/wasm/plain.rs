@@ -23,8 +23,9 @@
 //! (each member's descriptor, then its value, where `JSON.stringify` lists every descriptor
 //! first; and its symbol keys' getters too): the text is another only where a getter makes
 //! a later key of its object enumerable or not. (Issue #12 made object input slower than the plain
-//! check before it, which read the value twice; session 7's tape and spread took the small
-//! body from 1.11x to 1.01x in Chromium, the largest from 1.05x to 0.98x in Node.)
+//! check before it, which read the value twice; with session 7's tape, spread and for-in it
+//! is 0.97-1.02x that on the small body in Chromium, 0.89-0.92x on the largest, and
+//! 0.90-0.99x in Node: BENCHMARKS.md.)
 //!
 //! Bounded by the work done, not only by the size of what comes out, each bound R-SIZE's
 //! (`too_large`): the strings, keys and literals copied are more than R-SIZE's bytes of
