@@ -382,6 +382,13 @@ function copyObjectW(v, depth) {
   return IN_TAPE;
 }
 
+// c[k] = m, as an own data member whatever the key: `c.__proto__ = m` would set the
+// prototype instead.
+function put(c, k, m) {
+  if (k === "__proto__") defineProperty(c, k, { value: m, enumerable: true, writable: true, configurable: true });
+  else c[k] = m;
+}
+
 // The copy of the container recorded on the tape from `at`, for JSON.stringify; `ti` is
 // where it ends.
 let ti = 0;
@@ -400,10 +407,7 @@ function value() {
   if (x !== OPEN_OBJECT) return x;
   const c = {};
   for (let k = tape[ti++]; k !== END; k = tape[ti++]) {
-    const m = value();
-    // `c.__proto__ = m` would set the prototype instead of adding the key.
-    if (k === "__proto__") defineProperty(c, k, { value: m, enumerable: true, writable: true, configurable: true });
-    else c[k] = m;
+    put(c, k, value());
   }
   return c;
 }
@@ -483,9 +487,7 @@ function copyObjectByKeys(v, depth) {
       continue;
     }
     if ((bytes += k.length + 3) > max) stop(bytes);
-    // `c.__proto__ = m` would set the prototype instead of adding the key.
-    if (k === "__proto__") defineProperty(c, k, { value: m, enumerable: true, writable: true, configurable: true });
-    else c[text(k)] = m;
+    put(c, text(k), m);
   }
   return c;
 }
@@ -525,11 +527,7 @@ function copyObject(v, depth) {
     }
     // What JSON.stringify would leave out stays as it was, or is `undefined` (an object
     // whose toJSON answers nothing), so it is left out again.
-    if (m !== x) {
-      // `c.__proto__ = m` would set the prototype instead of the member.
-      if (k === "__proto__") defineProperty(c, k, { value: m, enumerable: true, writable: true, configurable: true });
-      else c[k] = m;
-    }
+    if (m !== x) put(c, k, m);
   }
   return c;
 }
