@@ -16,6 +16,7 @@ use serde_json::{Map, Value};
 use crate::code::Code;
 use crate::limits::MAX_BODY_BYTES;
 use crate::report::{params, Issue, Options, Revision, Sink, TooLarge};
+use crate::text::{concat, decimal};
 use crate::validate::node::ParseError;
 use csv::{Cell, Record, Records};
 
@@ -203,7 +204,7 @@ fn read_csv(text: &str, format: &Format, sink: &mut Sink) -> (Vec<Value>, Vec<us
             Record::Cells(cells) => cells,
             Record::Unclosed { line, column } => {
                 let p = params([("reason", "quote".into()), ("line", line.into()), ("column", column.into())]);
-                sink.error(Code::Syntax, &format!("/hosts/{k}"), p);
+                sink.error(Code::Syntax, &concat(&["/hosts/", &decimal(k as u64)]), p);
                 break;
             }
         };
@@ -228,10 +229,12 @@ fn read_csv(text: &str, format: &Format, sink: &mut Sink) -> (Vec<Value>, Vec<us
                 Some(None) => {} // an unknown or repeated header column: said once, at the header
                 None if cell.text.is_empty() && !cell.quoted => {} // a trailing delimiter
                 None if !extra_warned.insert(i) => {}
-                None => sink.warning(Code::UnknownField, "/hosts", at(&format!("column_{}", i + 1), cell)),
+                None => {
+                    sink.warning(Code::UnknownField, "/hosts", at(&concat(&["column_", &decimal(i as u64 + 1)]), cell))
+                }
             }
         }
-        separator_hint(&cells, expected, delimiter, &format!("/hosts/{k}"), sink);
+        separator_hint(&cells, expected, delimiter, &concat(&["/hosts/", &decimal(k as u64)]), sink);
         lines.push(cells.first().map_or(1, |c| c.line));
         hosts.push(Value::Object(host));
     }

@@ -19,6 +19,7 @@ mod rules;
 mod schema;
 mod sign;
 mod sorted;
+mod text;
 mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

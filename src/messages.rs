@@ -348,7 +348,8 @@ fn push_param(out: &mut String, p: &Map<String, Value>, name: &str) {
     match get(p, name) {
         Some(Value::String(s)) => push(out, s),
         Some(Value::Null) | None => push(out, "?"),
-        Some(other) => push(out, &other.to_string()),
+        // serde_json's writer, not `Value`'s `Display` (which goes through core::fmt).
+        Some(other) => push(out, &serde_json::to_string(other).unwrap_or_default()),
     }
 }
 

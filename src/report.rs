@@ -115,22 +115,6 @@ pub(crate) fn params<const N: usize>(pairs: [(&str, Value); N]) -> Map<String, V
     pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
 }
 
-/// Appends `n` in decimal. Digits written by hand: `write!` costs more than the rest of a
-/// host's walk, and messages (messages.rs) keep core::fmt out of the module with it.
-pub(crate) fn push_decimal(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
-}
-
 /// An issue waiting for its message, which is written only if it is kept.
 struct Pending {
     path: String,
@@ -285,7 +269,7 @@ impl Pointer {
     pub(crate) fn index(&mut self, i: usize) -> usize {
         let mark = self.0.len();
         self.0.push('/');
-        push_decimal(&mut self.0, i as u64);
+        crate::text::push_decimal(&mut self.0, i as u64);
         mark
     }
 

@@ -162,7 +162,7 @@ pub(crate) fn build_request_from(
     issues.extend(report.issues);
     let request = match (valid, base, body) {
         (true, Some(base), Some(body)) => {
-            let path = format!("{}{script_uuid}", options.script_source.path());
+            let path = crate::text::concat(&[options.script_source.path(), script_uuid]);
             Some(http_request(base, "POST", &path, body_text(body, options.revision), options))
         }
         _ => None,
@@ -202,7 +202,7 @@ pub(crate) fn http_request(
 ) -> HttpRequest {
     let mut headers = headers(options, !body.is_empty());
     sign::sign(options, method, base, path, &mut headers, &body);
-    HttpRequest { method: method.to_owned(), url: format!("{base}{path}"), headers, body }
+    HttpRequest { method: method.to_owned(), url: crate::text::concat(&[base, path]), headers, body }
 }
 
 /// The project id given in the options, if any.

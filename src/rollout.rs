@@ -24,6 +24,7 @@ use crate::limits::{
 use crate::report::{params, Sink};
 use crate::request::{check_id, check_options, http_request, RequestOptions, RequestResult};
 use crate::rules::checks::enum_finding;
+use crate::text::{concat, decimal};
 
 pub use answer::{
     parse_batch, parse_batches, parse_operation, parse_order, Answer, BatchDetail, BatchSummary, Ends, ExecuteInstance,
@@ -123,7 +124,7 @@ pub fn build_batch_request_value(
     build(execute_uuid, options, |sink| {
         let index = whole(batch_index, "/batch_index", (BATCH_INDEX_MIN, MAX_BATCHES as u64), sink);
         let query = query_string(query, sink);
-        Some(("GET", format!("/batches/{}{}", index?, query?), String::new()))
+        Some(("GET", concat(&["/batches/", &decimal(index?), &query?]), String::new()))
     })
 }
 
@@ -151,7 +152,7 @@ fn build(
     let report = sink.finish(options.locale);
     let request = match (report.valid, base, call) {
         (true, Some(base), Some((method, tail, body))) => {
-            Some(http_request(base, method, &format!("/v1/job/script/orders/{execute_uuid}{tail}"), body, options))
+            Some(http_request(base, method, &concat(&["/v1/job/script/orders/", execute_uuid, &tail]), body, options))
         }
         _ => None,
     };
@@ -191,12 +192,11 @@ fn query_string(query: &Value, sink: &mut Sink) -> Option<String> {
     };
     let limit = optional_whole(members, "limit", "/query/limit", (PAGE_LIMIT_MIN, PAGE_LIMIT_MAX), sink);
     let marker = optional_whole(members, "marker", "/query/marker", (RECORD_ID_MIN, RECORD_ID_MAX), sink);
-    let pairs: Vec<String> =
-        [("status", status?), ("limit", limit?.map(|n| n.to_string())), ("marker", marker?.map(|n| n.to_string()))]
-            .into_iter()
-            .filter_map(|(k, v)| v.map(|v| format!("{k}={v}")))
-            .collect();
-    Some(if pairs.is_empty() { String::new() } else { format!("?{}", pairs.join("&")) })
+    let pairs: Vec<String> = [("status", status?), ("limit", limit?.map(decimal)), ("marker", marker?.map(decimal))]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| concat(&[k, "=", &v])))
+        .collect();
+    Some(if pairs.is_empty() { String::new() } else { concat(&["?", &pairs.join("&")]) })
 }
 
 /// The operation's body text: operation_type first, then the batch and the host when
@@ -233,7 +233,7 @@ fn operation_body(operation: &Value, sink: &mut Sink) -> Option<String> {
     let mut complete = true;
     for (needs, field) in NEEDS {
         if kind == Some(needs) && !given(field) {
-            sink.error(Code::Required, &format!("/operation/{field}"), params([("operation_type", needs.into())]));
+            sink.error(Code::Required, &concat(&["/operation/", field]), params([("operation_type", needs.into())]));
             complete = false;
         }
     }
@@ -249,13 +249,14 @@ fn operation_body(operation: &Value, sink: &mut Sink) -> Option<String> {
     if let Some(instance) = instance {
         body.insert("instance_id".into(), instance.into());
     }
-    Some(Value::Object(body).to_string())
+    // serde_json's writer, not `Value`'s `Display` (which goes through core::fmt).
+    serde_json::to_string(&Value::Object(body)).ok()
 }
 
 /// One `unknown_field` warning for each member not in `known`.
 fn warn_unknown(members: &Map<String, Value>, known: &[&str], at: &str, sink: &mut Sink) {
     for key in members.keys().filter(|k| !known.contains(&k.as_str())) {
-        let path = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
+        let path = concat(&[at, "/", &key.replace('~', "~0").replace('/', "~1")]);
         sink.warning(Code::UnknownField, &path, params([("field", key.as_str().into())]));
     }
 }

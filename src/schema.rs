@@ -206,7 +206,7 @@ pub(crate) fn param_value_pattern_current() -> String {
 /// S5 and S6 as one ECMA-262 pattern (the SDKs' own shape, `^((?!\.{{2,}})[...])*$`),
 /// its character class generated from the rule's own predicate so the two cannot drift.
 fn param_value_pattern(allowed: fn(char) -> bool) -> String {
-    format!("^(?:(?!\\.\\.)[{}])*$", char_class(allowed))
+    crate::text::concat(&["^(?:(?!\\.\\.)[", &char_class(allowed), "])*$"])
 }
 
 /// The ASCII characters `allowed` accepts, as the inside of a regex character class, with
@@ -243,7 +243,7 @@ fn char_class(allowed: impl Fn(char) -> bool) -> String {
 /// (ajv compiles patterns with the `u` flag, which rejects needless escapes).
 fn class_char(c: char) -> String {
     if "^$\\.*+?()[]{}|/-".contains(c) {
-        format!("\\{c}")
+        ['\\', c].iter().collect()
     } else {
         c.to_string()
     }

@@ -16,6 +16,7 @@ use crate::code::Code;
 use crate::limits::{PROJECT_ID_HEADER_MAX, PROJECT_ID_HEADER_MIN};
 use crate::report::{params, Sink};
 use crate::request::{check_id, RequestOptions};
+use crate::text::{concat, push_padded, push_percent};
 
 /// The signing algorithm, the first word of `Authorization` and of the string to sign.
 const ALGORITHM: &str = "SDK-HMAC-SHA256";
@@ -136,11 +137,12 @@ pub(crate) fn sign(
         headers.insert("X-Security-Token".to_owned(), token.to_owned());
     }
     let (names, canonical) = canonical_request(method, path, headers, body.as_bytes());
-    let string_to_sign = format!("{ALGORITHM}\n{date}\n{}", hex::encode(Sha256::digest(canonical.as_bytes())));
+    let digest = hex::encode(Sha256::digest(canonical.as_bytes()));
+    let string_to_sign = concat(&[ALGORITHM, "\n", &date, "\n", &digest]);
     let signature = hmac_hex(creds.sk.as_bytes(), string_to_sign.as_bytes());
     headers.insert(
         "Authorization".to_owned(),
-        format!("{ALGORITHM} Access={}, SignedHeaders={names}, Signature={signature}", creds.ak),
+        concat(&[ALGORITHM, " Access=", &creds.ak, ", SignedHeaders=", &names, ", Signature=", &signature]),
     );
 }
 
@@ -157,7 +159,8 @@ fn canonical_request(method: &str, path: &str, headers: &BTreeMap<String, String
     );
     let names = lower.keys().map(String::as_str).collect::<Vec<_>>().join(";");
     let (path, query) = path.split_once('?').unwrap_or((path, ""));
-    let mut text = format!("{}\n{}\n{}\n", method.to_ascii_uppercase(), canonical_uri(path), canonical_query(query));
+    let (uri, query) = (canonical_uri(path), canonical_query(query));
+    let mut text = concat(&[&method.to_ascii_uppercase(), "\n", &uri, "\n", &query, "\n"]);
     for (k, v) in &lower {
         text.push_str(k);
         text.push(':');
@@ -195,7 +198,7 @@ fn canonical_query(query: &str) -> String {
     // Sorted by key, then value; a repeated pair kept as often as it comes (its place in the
     // query makes each one a key of its own).
     let sorted = crate::sorted::map_of(pairs.into_iter().enumerate().map(|(i, (k, v))| ((k, v, i), ())));
-    sorted.keys().map(|(k, v, _)| format!("{}={}", quote(k), quote(v))).collect::<Vec<_>>().join("&")
+    sorted.keys().map(|(k, v, _)| concat(&[&quote(k), "=", &quote(v)])).collect::<Vec<_>>().join("&")
 }
 
 /// Python's `urllib.parse.quote(s, safe="~")`: every UTF-8 byte but letters, digits and
@@ -206,7 +209,7 @@ fn quote(s: &str) -> String {
         if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'~') {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            push_percent(&mut out, b);
         }
     }
     out
@@ -309,9 +312,18 @@ fn clock() -> Option<String> {
 fn format_utc(seconds: i64) -> Option<String> {
     let (days, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
     let (y, m, d) = civil_from_days(days);
-    (1..=9999)
-        .contains(&y)
-        .then(|| format!("{y:04}{m:02}{d:02}T{:02}{:02}{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60))
+    (1..=9999).contains(&y).then(|| {
+        let mut out = String::with_capacity(16);
+        for (n, width) in [(y, 4), (m, 2), (d, 2)] {
+            push_padded(&mut out, n as u64, width);
+        }
+        out.push('T');
+        for n in [rest / 3600, rest % 3600 / 60, rest % 60] {
+            push_padded(&mut out, n as u64, 2);
+        }
+        out.push('Z');
+        out
+    })
 }
 
 fn digits(s: &str) -> Option<i64> {

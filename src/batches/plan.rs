@@ -9,6 +9,7 @@ use crate::model::{ExecuteResourceInstance, RotationStrategy};
 use crate::report::{params, Pointer, Revision, Severity, Sink};
 use crate::rules::checks::{enum_finding, expected, Finding};
 use crate::rules::current::DEFAULT_PROVIDER;
+use crate::text::{concat, decimal};
 use crate::validate::node::Node;
 use crate::validate::walk::integer;
 
@@ -121,7 +122,7 @@ fn sizes(value: Option<&Value>, total: usize, sink: &mut Sink) -> Vec<usize> {
     };
     let mut sizes = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let at = || format!("{SIZES}/{i}");
+        let at = || concat(&[SIZES, "/", &decimal(i as u64)]);
         match entry(item).map(|e| e.resolve(total)) {
             Ok((size, capped)) => {
                 sizes.push(size);
@@ -204,7 +205,7 @@ impl Entry {
 /// when not listed; `None` then, as when absent or `null`.
 fn choice<T: Copy>(obj: &Map<String, Value>, key: &str, choices: &[(&'static str, T)], sink: &mut Sink) -> Option<T> {
     // `key` is one of the plan's own names, which need no escaping.
-    let at = || format!("{PATH}/{key}");
+    let at = || concat(&[PATH, "/", key]);
     match obj.get(key).filter(|v| !v.is_null()) {
         None => None,
         Some(Value::String(s)) => {

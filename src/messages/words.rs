@@ -187,24 +187,8 @@ pub(super) fn push(out: &mut String, s: &str) {
     out.push_str(s)
 }
 
-/// `n` in decimal, without core::fmt (report.rs's writer, kept out of line here).
-#[inline(never)]
-pub(super) fn push_u64(out: &mut String, n: u64) {
-    crate::report::push_decimal(out, n);
-}
-
-/// A number of limits.rs as Rust's `Display` writes it: a whole number without ".0".
-#[inline(never)]
-pub(super) fn push_f64(out: &mut String, x: f64) {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        if x.is_sign_negative() {
-            out.push('-');
-        }
-        push_u64(out, x.abs() as u64);
-    } else {
-        out.push_str(&x.to_string());
-    }
-}
+/// Numbers as `Display` writes them, by hand (text.rs): no `core::fmt` in the module.
+pub(super) use crate::text::{push_decimal as push_u64, push_f64};
 
 #[cfg(test)]
 mod tests {

@@ -118,7 +118,7 @@ fn read_value(js: &JsValue, name: &str) -> Result<Value, JsValue> {
     if js.is_undefined() || js.is_null() {
         return Ok(Value::Null);
     }
-    read(js, &|_| Value::Bool(false)).map_err(|_| type_error(&format!("{name} is too large to read")))
+    read(js, &|_| Value::Bool(false)).map_err(|_| type_error(&crate::text::concat(&[name, " is too large to read"])))
 }
 
 #[wasm_bindgen(typescript_custom_section)]
