@@ -438,6 +438,8 @@ const SIZE_16 = [
   "| one decimal writer; `Outcome` serialized field by field, not through a map | 346,542 | 141,983 | −2.4 KB raw, −0.7 KB gzipped |",
   "| object input: a small body's posted text written by the walk itself, as UTF-8, into wasm memory (issue #12's speed) | 345,671 | 141,924 | −0.9 KB raw, −0.1 KB gzipped; the JS glue +0.2 KB raw |",
   "| session 6: talc as the allocator; the string runs and S5's screen by SIMD; `encodeInto` for short text (the JS loop out of the glue) | 344,480 | 141,013 | against this tree rebuilt on 2026-12-02 (345,351 / 141,883): −0.9 KB raw, −0.9 KB gzipped, talc most of it; .wasm + glue (zlib 9) 146,212 bytes, ceiling lowered to 149,100 |",
+  "| session 8: no `core::fmt` on any path the module keeps (src/text.rs: decimals, zero-padded fields, `%XX` and doubles written by hand; paths, URLs and the signer's strings by `concat`; a `Value` param's text by serde_json's writer, not its `Display`) | 316,187 | 129,118 | −28.3 KB raw, −11.9 KB gzipped: core's float formatting (flt2dec, Grisu and Dragon), the formatter's padding and every `format!` call site's argument tables left; `messages::fill` alone went from 17.4 to 5.4 KB. Speed in the noise (Node 1.01–1.05×, Chromium 0.98–1.01×, A/A 0.97–1.07×) |",
+  "| session 8: no loop unrolling (`-C llvm-args=-unroll-threshold=0` in .cargo/config.toml, wasm32 only): the hot loops are explicit SIMD already | 308,700 | 127,036 | −7.5 KB raw, −2.1 KB gzipped; Chromium 0.96–1.02×, Node 0.98–1.02× (A/A 0.99–1.07×); .wasm + glue (zlib 9) 132,603 bytes, ceiling lowered to 135,300 |",
   "",
   "Measured and not kept:",
   "",
@@ -449,12 +451,19 @@ const SIZE_16 = [
   "| the floor of the module that judges: `validate` and `limits` only (every other export removed), after session 5's steps | 185,142 | 80,754 |",
   "| the same at opt-level \"s\" / \"z\" for every crate, wasm-opt -Oz | 172,978 / 169,261 | 76,876 / 76,349 |",
   "| the same at \"z\", std rebuilt with `-Cpanic=immediate-abort` and `optimize_for_size` | 141,198 | 67,074: 1.4× the target with one export |",
+  "| session 8: this crate at opt-level 2 (with no unrolling) | −9.1 KB | −3.6 KB; 1.09–1.16× slower in Chromium on the max bodies, 1.06–1.12× in Node: not kept |",
+  "| session 8: LLVM's inline threshold 100 / 50 for every crate (the dependencies' \"s\" included) | −6.1 / −18.6 KB | −4.3 / −7.3 KB; up to 1.10× / 1.16× slower in Node: not kept |",
+  "| session 8: no loop or SLP vectorisation (`-vectorize-loops=false -vectorize-slp=false`) | −0.1 KB | −0.3 KB: nothing to gain |",
+  "| session 8: every crate at opt-level \"z\" (with no unrolling), to see what the cold exports would save in a crate of their own | −46.1 KB | −11.8 KB for the whole module (the cold exports shrink by a quarter to a third); the judging path 25–30 % slower, so only a crate split could take it, for about half of that: not built |",
   "| std rebuilt with `-Cpanic=immediate-abort` (`-Zbuild-std`, with `optimize_for_size`), on the module before session 5 | −28.1 / −29.6 KB | −11.6 / −12.2 KB; not kept: it needs unstable features on the stable compiler (`RUSTC_BOOTSTRAP=1`) and a 2.5–5 minute build of std |",
   "",
-  "The floor as it stands: the module with every export is now 141,924 bytes gzipped, 24 % below where issue #16 " +
-    "started, and no derived Deserialize, `json!`, float `Display` or `format!`-built message is left in it. The " +
+  "The floor as it stands: the module with every export is now 127,036 bytes gzipped, 32 % below where issue #16 " +
+    "started, and no derived Deserialize, `json!`, `core::fmt` call (only the panic machinery's, which std keeps " +
+    "without `-Cpanic=immediate-abort`: about 9 KB raw, the slice-error messages, `char`'s `Debug` and its " +
+    "printable tables) or `format!`-built message is left in it. The floor rows above were measured before session 8's " +
+    "steps, which took 14 KB gzipped off the whole module, not all of it on the judging path. The " +
     "module that only judges (`validate` and `limits`), built as small as this toolchain can (the three floor rows), " +
-    "is still 67 KB: 1.4× the 48 KB target before build_batches, read_hosts, build_request, signing and the rollout " +
+    "was 67 KB then: 1.4× the 48 KB target before build_batches, read_hosts, build_request, signing and the rollout " +
     "calls are in it. What remains is the rules' walk, the one JSON reader, the report writer and the messages of two " +
     "locales, each an item below 5 % of the module in the twiggy table. A second module for the rarely used exports " +
     "would leave the first at about 80 KB (the first floor row) and make those exports asynchronous, a change of the " +
