@@ -31,12 +31,16 @@ const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 /** The cold-start entry of one contestant: build its validator, judge the small body once. */
 function coldEntry(name) {
   const small = "import small from '../../../benches/bodies/small.json' with { type: 'json' };\n";
-  const peer = (imports, call) => `${imports}\n${small}export async function run() { return ${call}; }\n`;
+  // Each run() marks its start ("cold:run": the bundle is fetched and evaluated); ours also
+  // marks the end of instantiating ("cold:init").
+  const peer = (imports, call) =>
+    `${imports}\n${small}export async function run() { performance.mark("cold:run"); return ${call}; }\n`;
   switch (name) {
     case "ours":
       return (
         `import init, { validate } from '../../../pkg/index.js';\n${small}` +
-        "export async function run(wasm) { await init({ module_or_path: wasm }); return validate(small); }\n"
+        "export async function run(wasm) { performance.mark('cold:run'); await init({ module_or_path: wasm }); " +
+        "performance.mark('cold:init'); return validate(small); }\n"
       );
     case "zod":
       return peer("import { validate } from '../../../benches/js/peers/zod.mjs';", "validate(small)");

@@ -59,6 +59,7 @@ const browser = await chromium.launch({
   ],
 });
 let chromiumRows;
+let coldTrace;
 const browserVersion = browser.version();
 const cold = Object.fromEntries(COLD.map((c) => [c, []]));
 try {
@@ -88,6 +89,7 @@ try {
       cold[name].push(r);
     }
   }
+  coldTrace = await traceOursCold(browser);
 } finally {
   await browser.close();
   server.close();
@@ -101,9 +103,74 @@ const median = (xs) => {
 const coldSummary = Object.fromEntries(
   Object.entries(cold).map(([k, rs]) => [
     k,
-    { script_ms: median(rs.map((r) => r.script_ms)), nav_ms: median(rs.map((r) => r.nav_ms)), loads: rs.length },
+    {
+      script_ms: median(rs.map((r) => r.script_ms)),
+      nav_ms: median(rs.map((r) => r.nav_ms)),
+      // To the contestant's run() (its bundle fetched and evaluated), and from there on.
+      run_ms: median(rs.map((r) => r.run_ms)),
+      after_run_ms: median(rs.map((r) => r.script_ms - r.run_ms)),
+      ...(k === "ours" && {
+        init_ms: median(rs.map((r) => r.init_ms)),
+        first_ms: median(rs.map((r) => r.script_ms - r.run_ms - r.init_ms)),
+      }),
+      loads: rs.length,
+    },
   ]),
 );
+coldSummary.ours.trace = coldTrace;
+
+/**
+ * One more fresh load of ours, traced: which functions V8 compiles (Liftoff, lazily) for the
+ * first `validate`, their bytes and time, against the module's whole code section.
+ */
+async function traceOursCold(browser) {
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  const path = join(OUT, "cold-trace.json");
+  await browser.startTracing(p, { path, categories: ["v8.wasm", "disabled-by-default-v8.wasm.detailed"] });
+  await p.goto(`${server.origin}/benches/js/pages/cold.html?c=ours`);
+  await p.waitForFunction(() => window.__cold, null, { timeout: 60 * 1000 });
+  await browser.stopTracing();
+  await context.close();
+  const compiled = JSON.parse(readFileSync(path, "utf8")).traceEvents.filter((e) => e.name === "wasm.CompileBaseline");
+  const code = codeSection(readFileSync(join(ROOT, "pkg", "coc_script_exec_bg.wasm")));
+  return {
+    functions: compiled.length,
+    bytes: compiled.reduce((n, e) => n + (e.args?.bodySize ?? 0), 0),
+    ms: compiled.reduce((n, e) => n + e.dur, 0) / 1000,
+    module_functions: code.functions,
+    module_bytes: code.bytes,
+  };
+}
+
+/** The number of function bodies in a wasm module and their bytes (the code section). */
+function codeSection(b) {
+  const leb = (i) => {
+    let r = 0, shift = 0, x;
+    do {
+      x = b[i++];
+      r += (x & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (x & 0x80);
+    return [r, i];
+  };
+  for (let i = 8; i < b.length; ) {
+    const id = b[i];
+    const [size, start] = leb(i + 1);
+    if (id === 10) {
+      let [n, j] = leb(start);
+      let bytes = 0;
+      for (let k = 0; k < n; k++) {
+        const [len, at] = leb(j);
+        bytes += len;
+        j = at + len;
+      }
+      return { functions: n, bytes };
+    }
+    i = start + size;
+  }
+  return { functions: 0, bytes: 0 };
+}
 
 const version = (name) => JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")).version;
 const results = {
