@@ -21,7 +21,8 @@ fi
 OUT="target/pkg-build-$$"
 trap 'rm -rf "$OUT" target/pkg-old-$$' EXIT
 rm -rf "$OUT"
-wasm-pack build --release --target web --mode no-install --out-dir "$OUT" -- --no-default-features >&2
+# `bare-wasm`: the module without std, where a panic traps (Cargo.toml says why).
+wasm-pack build --release --target web --mode no-install --out-dir "$OUT" -- --no-default-features --features bare-wasm >&2
 
 # The package around the glue: its entries (browser, Node ESM and CommonJS, inline), the
 # declarations without DOM types, the licences, the npm README with sizes measured here, and

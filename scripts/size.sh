@@ -13,7 +13,7 @@ command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
 
 OUT="target/size"
 rm -rf "$OUT" && mkdir -p "$OUT"
-cargo build --release --target wasm32-unknown-unknown --no-default-features --lib >&2
+cargo build --release --target wasm32-unknown-unknown --no-default-features --features bare-wasm --lib >&2
 wasm-bindgen --target web --keep-debug --out-dir "$OUT" target/wasm32-unknown-unknown/release/coc_script_exec.wasm
 FEATURES="--enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue"

@@ -2,7 +2,9 @@
 //! a code without a message (messages.rs matches on it exhaustively) does not compile.
 //! Codes are part of the public API (rules.md): serialized as their snake_case names.
 
-use std::fmt;
+use crate::prelude::*;
+
+use core::fmt;
 
 use serde::{Deserialize, Serialize};
 

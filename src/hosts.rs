@@ -8,6 +8,8 @@
 //! first row naming any host field is a header and never a host; without one, the cells
 //! are the revision's columns in order.
 
+use crate::prelude::*;
+
 mod csv;
 
 use serde::{Deserialize, Serialize};
@@ -196,7 +198,7 @@ fn read_csv(text: &str, format: &Format, sink: &mut Sink) -> (Vec<Value>, Vec<us
     // The cells a host needs: the revision's required ones, or up to a header's last name.
     let mut expected = format.required().count();
     // Columns past the named ones already warned of: one warning per column, not per line.
-    let mut extra_warned = std::collections::BTreeSet::new();
+    let mut extra_warned = alloc::collections::BTreeSet::new();
     let mut first = true;
     for record in Records::new(text, delimiter) {
         let k = hosts.len();
@@ -212,7 +214,7 @@ fn read_csv(text: &str, format: &Format, sink: &mut Sink) -> (Vec<Value>, Vec<us
         if cells.iter().all(|c| c.text.is_empty() && !c.quoted) {
             continue;
         }
-        if std::mem::take(&mut first) && is_header(&cells) {
+        if core::mem::take(&mut first) && is_header(&cells) {
             let names = header(&cells, format, delimiter, sink);
             expected = names.iter().rposition(Option::is_some).map_or(expected, |i| i + 1);
             named = Some(names);

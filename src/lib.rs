@@ -4,14 +4,21 @@
 //! Every documented constraint is a rule with an id in `rules.md`; every function returns
 //! issues as data (a [`Report`]) rather than failing, and none panics on any input.
 #![warn(missing_docs)]
+// The shipped wasm module is built without std (Cargo.toml's `bare-wasm`): everything here
+// comes from `core` and `alloc`, with std's prelude as `crate::prelude`.
+#![cfg_attr(all(target_arch = "wasm32", feature = "bare-wasm"), no_std)]
+
+extern crate alloc;
 
 mod batches;
 mod code;
 mod hosts;
 pub mod limits;
+mod maps;
 pub mod messages;
 pub mod model;
 mod position;
+mod prelude;
 mod report;
 mod request;
 mod rollout;

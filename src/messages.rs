@@ -7,7 +7,9 @@
 //! placeholders that `fill` replaces. Which row a code takes is `row`'s choice, the same
 //! in both locales; the words a placeholder computes are in words.rs.
 
-use std::borrow::Cow;
+use crate::prelude::*;
+
+use alloc::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};

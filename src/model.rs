@@ -3,6 +3,8 @@
 //! `Option`, left out when `None`, so the same types serialize in the SDK's order under
 //! `current`). The rules of each field are not here but in the tables (rules/).
 
+use crate::prelude::*;
+
 use serde::{Deserialize, Serialize};
 
 /// The request body.

@@ -1,6 +1,8 @@
 //! Where a JSON Pointer points in JSON text as written: the line and column a command
 //! line annotation (or an editor) puts an issue at.
 
+use crate::prelude::*;
+
 use serde::{Deserialize, Serialize};
 
 use crate::validate::scan::escape_at;

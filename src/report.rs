@@ -2,6 +2,8 @@
 //! [`Options`] every function takes (locale and [`Revision`]), and the collector that
 //! keeps the first [`MAX_ISSUES`] issues (rule R-LIMIT).
 
+use crate::prelude::*;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 

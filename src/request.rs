@@ -1,8 +1,10 @@
 //! `build_request` and `parse_response`: the whole HTTP exchange around a body
 //! (rules U1, U2, A1-A3, and revisions.md's headers, public scripts and error bodies).
 
-use std::collections::BTreeMap;
-use std::fmt;
+use crate::prelude::*;
+
+use alloc::collections::BTreeMap;
+use core::fmt;
 
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};

@@ -11,6 +11,8 @@
 //! arrive as JSON (from JavaScript) are judged from their raw value, so a wrong type is an
 //! issue, not a failure to read.
 
+use crate::prelude::*;
+
 mod answer;
 
 use serde::{Deserialize, Serialize};
@@ -279,7 +281,7 @@ fn optional_whole(
 /// A whole number within `min..=max` (a JSON number without a fraction: JavaScript has no
 /// other), else a `type` or `range` issue at `at`.
 fn whole(value: &Value, at: &str, (min, max): (u64, u64), sink: &mut Sink) -> Option<u64> {
-    let number = value.as_f64().filter(|f| f.is_finite() && f.fract() == 0.0);
+    let number = value.as_f64().filter(|&f| crate::validate::is_whole(f));
     let Some(number) = number else {
         let p = if value.is_null() { Map::new() } else { params([("expected", "integer".into())]) };
         sink.error(if value.is_null() { Code::Required } else { Code::Type }, at, p);

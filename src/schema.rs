@@ -9,6 +9,10 @@
 //! missing"), and why the rules it cannot state are listed in its `description` instead of
 //! approximated.
 
+use crate::prelude::*;
+
+use alloc::format;
+
 use serde_json::{Map, Value};
 
 use crate::limits::{MAX_BODY_BYTES, MAX_DEPTH, MAX_ISSUES};

@@ -5,8 +5,10 @@
 //! Secrets (the SK, a security token, a token) never leave this module except in the
 //! headers of the request they sign: no issue, message or `Debug` output carries them.
 
-use std::collections::BTreeMap;
-use std::fmt;
+use crate::prelude::*;
+
+use alloc::collections::BTreeMap;
+use core::fmt;
 
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};

@@ -4,7 +4,9 @@
 //! stable counting sort is linear) or wants a map anyway (a map built by insertion sorts
 //! nothing).
 
-use std::collections::BTreeMap;
+use crate::prelude::*;
+
+use alloc::collections::BTreeMap;
 
 /// A map of the pairs, a later pair's value replacing an earlier one's of the same key (as
 /// `collect` does), built by insertion.

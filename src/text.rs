@@ -3,6 +3,8 @@
 //! `core::fmt` (issue #16: its formatter, padding and float machinery were about 12 KB of
 //! the module); the command line and the tests may still format as they like.
 
+use crate::prelude::*;
+
 /// Appends `n` in decimal.
 pub(crate) fn push_decimal(out: &mut String, n: u64) {
     push_padded(out, n, 1);

@@ -1,7 +1,9 @@
 //! Reading `build_batches`' `hosts`: the list as a whole (`type`, `count`, `total_hosts`
 //! at `/hosts`), then each host by the rules a body's hosts obey (I1-I6, at `/hosts/k`).
 
-use std::collections::HashSet;
+use crate::prelude::*;
+
+use crate::maps::HashSet;
 
 use serde_json::Value;
 
@@ -49,7 +51,7 @@ pub(super) fn read(value: &Value, revision: Revision, sink: &mut Sink) -> Hosts 
 /// For each item, whether an earlier item has the same `resource_id` string: the same
 /// test I6 applies, in one borrowed pass, so the total is known before any host is judged.
 fn copies(items: &[Value]) -> Vec<bool> {
-    let mut seen = HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::default();
     items.iter().map(|item| resource_id(item).is_some_and(|id| !seen.insert(id))).collect()
 }
 

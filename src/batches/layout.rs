@@ -2,7 +2,9 @@
 //! balanced default), indexes and rotation strategies (`pause`). Only ever called with
 //! input that was read without error, so at most 200 hosts.
 
-use std::collections::HashMap;
+use crate::prelude::*;
+
+use crate::maps::HashMap;
 
 use super::plan::{GroupBy, Plan};
 use crate::limits::{MAX_BATCHES, MAX_HOSTS_PER_BATCH, MIN_HOSTS_PER_BATCH};
@@ -72,7 +74,7 @@ fn group(hosts: Vec<ExecuteResourceInstance>, by: Option<GroupBy>) -> Vec<Vec<Ex
     let Some(by) = by else {
         return vec![hosts];
     };
-    let mut slot: HashMap<String, usize> = HashMap::new();
+    let mut slot: HashMap<String, usize> = HashMap::default();
     let mut groups: Vec<Vec<ExecuteResourceInstance>> = Vec::new();
     for host in hosts {
         // A value not seen before gets the next slot, which `groups` does not hold yet.

@@ -2,6 +2,8 @@
 //! `validate` (api.md, "build_batches"). Reading the hosts (hosts.rs) and the plan
 //! (plan.rs) is kept apart from cutting (layout.rs), which only ever sees valid input.
 
+use crate::prelude::*;
+
 mod hosts;
 mod layout;
 mod plan;

@@ -1,6 +1,8 @@
 //! Reading `build_batches`' `plan`: `sizes`, `group_by` and `pause`, in that order, then
 //! unknown keys in input order, each issue at its pointer below `/plan`.
 
+use crate::prelude::*;
+
 use serde_json::{Map, Value};
 
 use crate::code::Code;

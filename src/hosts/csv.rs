@@ -6,6 +6,8 @@
 //! (`i-1, "sn-1"`) are skipped, so the quotes still quote; blank lines and lines starting
 //! with `#` are skipped; cells are trimmed.
 
+use crate::prelude::*;
+
 use csv_core::{ReadFieldResult, Reader, ReaderBuilder};
 
 /// The delimiters a host list may use, in the order a tie prefers them.

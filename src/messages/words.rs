@@ -3,7 +3,9 @@
 //! wants in place of a JSON type name ("a whole number of seconds from 5 to 1800", never
 //! "send 300, not \"300\""). Params keep the pointers and type names, 0-based as api.md says.
 
-use std::borrow::Cow;
+use crate::prelude::*;
+
+use alloc::borrow::Cow;
 
 use super::table::Msg;
 

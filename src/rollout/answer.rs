@@ -5,6 +5,8 @@
 //! `parse_response` reads it (the API's `{error_code, error_msg}`), and a status it does
 //! not know is kept as given.
 
+use crate::prelude::*;
+
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};

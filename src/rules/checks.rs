@@ -2,6 +2,8 @@
 //! already read, citing its id in rules.md or revisions.md. No traversal here: the walk
 //! decides where each applies (the tables say) and `Sink` records what they find.
 
+use crate::prelude::*;
+
 use serde_json::{Map, Value};
 
 use crate::code::Code;

@@ -10,6 +10,8 @@
 //! severity). Rules over several items of one array (S3, S8, E2, E5, I10) or over every
 //! host of a body (I6, I9) are the short second list, [`Cross`], on the array.
 
+use crate::prelude::*;
+
 pub(crate) mod checks;
 pub(crate) mod current;
 mod page;
@@ -197,7 +199,7 @@ impl Cross {
 /// Every shape of a table once, depth first, parents before their children.
 pub(crate) fn shapes(root: &'static Shape) -> Vec<&'static Shape> {
     fn visit(shape: &'static Shape, out: &mut Vec<&'static Shape>) {
-        if out.iter().any(|o| std::ptr::eq(*o, shape)) {
+        if out.iter().any(|o| core::ptr::eq(*o, shape)) {
             return;
         }
         out.push(shape);

@@ -2,6 +2,8 @@
 //! fields only, in the table's order, deprecated ones left out (revisions.md: "they have
 //! no effect"), whole numbers of Integer fields as integers (`300.0` is sent as `300`).
 
+use crate::prelude::*;
+
 use serde_json::{Map, Value};
 
 use super::{table, Kind, Presence, Shape};

@@ -9,9 +9,21 @@
 //! (a double needs at most 767 significant digits), so they are kept as one sticky digit:
 //! hostile numbers cost a bounded amount each. The tests hold it to core's reading.
 
+use crate::prelude::*;
+
 /// Significant digits kept before the rest become one sticky digit (more than the 767 a
 /// double's exact decimal value can have).
 const KEPT_DIGITS: usize = 800;
+
+/// Whether `x` is a finite whole number (`x.fract() == 0.0`, which needs std): every
+/// double of magnitude 2^52 or more is whole, and below that one converts to `i64` exactly
+/// when it is.
+pub(crate) fn is_whole(x: f64) -> bool {
+    x.is_finite() && (x.abs() >= TWO_TO_52 || x as i64 as f64 == x)
+}
+
+/// 2^52: the doubles from here up have no fraction bits.
+const TWO_TO_52: f64 = 4_503_599_627_370_496.0;
 
 /// The nearest double to `0.d₁d₂… × 10^exp10`, given the number's text as JSON writes it
 /// (`-?int(.frac)?([eE][+-]?exp)?`, already checked); `None` when it is past `f64::MAX`.
@@ -323,7 +335,24 @@ mod tests {
         }
     }
 
+    #[test]
+    fn whole_as_std_reads_it() {
+        let edges =
+            [0.0, -0.0, 0.5, -0.5, 1.0, 300.0, 2f64.powi(52) - 0.5, 2f64.powi(52), 2f64.powi(53) + 2.0, 9.3e18, 1e300];
+        for x in edges.into_iter().chain([f64::NAN, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE, f64::MAX]) {
+            for x in [x, -x] {
+                assert_eq!(is_whole(x), x.is_finite() && x.fract() == 0.0, "{x:e}");
+            }
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn whole_as_std_reads_any_double(bits: u64) {
+            let x = f64::from_bits(bits);
+            proptest::prop_assert_eq!(is_whole(x), x.is_finite() && x.fract() == 0.0);
+        }
+
         #[test]
         fn any_double_written_any_way(x in proptest::num::f64::POSITIVE | proptest::num::f64::NEGATIVE | proptest::num::f64::SUBNORMAL, digits in 1usize..40) {
             for text in [format!("{x:e}"), format!("{x:.digits$e}"), format!("{x}"), format!("{:.1$}", x, digits.min(30))] {

@@ -14,6 +14,7 @@ use serde_json::Value;
 use crate::code::Code;
 use crate::limits::{MAX_BODY_BYTES, MAX_DEPTH};
 use crate::report::{params, Options, Report, Sink, TooLarge};
+pub(crate) use float::is_whole;
 use node::{Node, ParseError};
 
 /// Judges a body (a parsed JSON value) with English messages.

@@ -7,8 +7,10 @@
 //! Semantics are `serde_json::Value`'s (and `JSON.parse`'s): numbers as serde_json reads
 //! them, and a duplicate key keeps the last value at the first key's place.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
+use crate::prelude::*;
+
+use crate::maps::HashMap;
+use alloc::borrow::Cow;
 
 use serde_json::{Number, Value};
 
@@ -99,8 +101,8 @@ pub(crate) fn parse(text: &str) -> Result<Node<'_>, ParseError> {
 /// the scanner is tested against (tests only; the crate has one reader).
 #[cfg(test)]
 pub(crate) mod oracle {
-    use std::borrow::Cow;
-    use std::fmt;
+    use alloc::borrow::Cow;
+    use core::fmt;
 
     use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
     use serde_json::Number;
@@ -256,7 +258,7 @@ pub(crate) fn dedup(members: &mut Vec<Member<'_>>) {
     let first: Vec<usize> = if n <= SMALL {
         (0..n).map(|i| (0..i).find(|&j| members[j].0 == members[i].0).unwrap_or(i)).collect()
     } else {
-        let mut index: HashMap<&str, usize> = HashMap::with_capacity(n);
+        let mut index: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
         members.iter().enumerate().map(|(i, (k, _))| *index.entry(k.as_ref()).or_insert(i)).collect()
     };
     if first.iter().enumerate().all(|(i, &f)| f == i) {

@@ -13,7 +13,9 @@
 //! 20 KB exact float reader) out of the wasm module (BENCHMARKS.md, issue #16). The tests
 //! compare it with serde_json on generated text, valid and not.
 
-use std::borrow::Cow;
+use crate::prelude::*;
+
+use alloc::borrow::Cow;
 
 use serde_json::Number;
 

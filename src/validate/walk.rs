@@ -1,14 +1,15 @@
 //! The walk: one pass over a body in document order, interpreting a revision's table
 //! (rules/). It holds no rule of its own: what each member must be, and which checks run
-//! on it, is the table's; lengths, ranges and counts are judged by the `validator` crate's
-//! functions with the table's bounds. Order (rules.md): a node's own issues, then its
-//! members in the table's order, then unknown keys in input order; array items by index.
+//! on it, is the table's; lengths, ranges and counts are judged with the table's bounds, as
+//! the `validator` crate's rules judge them (characters counted, a NaN side not failing).
+//! Order (rules.md): a node's own issues, then its members in the table's order, then
+//! unknown keys in input order; array items by index.
 
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
+use crate::prelude::*;
+
+use crate::maps::{Entry, HashMap};
 
 use serde_json::{Map, Value};
-use validator::{ValidateLength, ValidateRange};
 
 use super::node::{self, Member, Node};
 use crate::code::Code;
@@ -23,7 +24,7 @@ pub(crate) fn field<'n, 'a>(obj: &'n [Member<'a>], key: &str) -> Option<&'n Node
 
 /// The one reader of an Integer: any JSON number whose value is whole (`300.0` is 300).
 pub(crate) fn integer(v: &Node<'_>) -> Option<f64> {
-    number(v).filter(|f| f.fract() == 0.0)
+    number(v).filter(|&f| super::is_whole(f))
 }
 
 /// The one reader of a Double: any finite JSON number (a numeric string is not one).
@@ -37,9 +38,20 @@ pub(crate) fn number(v: &Node<'_>) -> Option<f64> {
 /// Whether a string of `s.len()` bytes surely has `min..=max` characters: a character is
 /// one to four bytes, so `len / 4 <= chars <= len`. Where this says yes the length rule
 /// cannot fail and the characters need not be counted (a valid body's strings are all
-/// like this); where it says no, `validator` counts them.
+/// like this); where it says no, they are counted.
 pub(crate) fn surely_within(s: &str, min: usize, max: Option<usize>) -> bool {
     !matches!(max, Some(max) if s.len() > max) && s.len().div_ceil(4) >= min
+}
+
+/// Whether `x` is in `min..=max`, as `validator`'s range rule reads it (where a side
+/// cannot be compared, as for NaN, it does not fail).
+fn within(x: f64, min: f64, max: f64) -> bool {
+    !(x > max || x < min)
+}
+
+/// Whether a count of characters or items is in `min..=max` (no `max`: no upper bound).
+fn counted_within(count: usize, min: usize, max: Option<usize>) -> bool {
+    count >= min && max.map_or(true, |max| count <= max)
 }
 
 /// Each value's first pointer, as a range of [`BodyState::pointers`].
@@ -61,7 +73,7 @@ impl<'n> BodyState<'n> {
         let at = match self.unique.iter().position(|(k, _)| *k == key) {
             Some(at) => at,
             None => {
-                self.unique.push((key, HashMap::new()));
+                self.unique.push((key, HashMap::default()));
                 self.unique.len() - 1
             }
         };
@@ -83,7 +95,7 @@ impl<'n> BodyState<'n> {
     fn reserve(&mut self, keys: &[&'static str], n: usize) {
         for &key in keys {
             if !self.unique.iter().any(|(k, _)| *k == key) {
-                self.unique.push((key, HashMap::with_capacity(n)));
+                self.unique.push((key, HashMap::with_capacity_and_hasher(n, Default::default())));
             }
         }
     }
@@ -226,7 +238,7 @@ impl<'n> Walk<'_, 'n> {
             Kind::Integer(range) => match integer(v) {
                 Some(x) => {
                     if let Some((min, max)) = *range {
-                        if !x.validate_range(Some(min as f64), Some(max as f64), None, None) {
+                        if !within(x, min as f64, max as f64) {
                             self.at_key(key, Severity::Error, Code::Range, || {
                                 params([("min", min.into()), ("max", max.into()), ("actual", v.to_value())])
                             });
@@ -239,7 +251,7 @@ impl<'n> Walk<'_, 'n> {
             },
             Kind::Number(min, max) => match number(v) {
                 Some(x) => {
-                    if !x.validate_range(Some(*min), Some(*max), None, None) {
+                    if !within(x, *min, *max) {
                         self.at_key(key, Severity::Error, Code::Range, || {
                             params([("min", (*min).into()), ("max", (*max).into()), ("actual", v.to_value())])
                         });
@@ -312,7 +324,7 @@ impl<'n> Walk<'_, 'n> {
 
     /// A string's length in characters against `min..=max`.
     fn length(&mut self, key: &str, s: &str, min: usize, max: Option<usize>) {
-        if surely_within(s, min, max) || s.validate_length(Some(min as u64), max.map(|m| m as u64), None) {
+        if surely_within(s, min, max) || counted_within(s.chars().count(), min, max) {
             return;
         }
         self.at_key(key, Severity::Error, Code::Length, || {
@@ -403,7 +415,7 @@ impl<'n> Walk<'_, 'n> {
 
     /// An array of objects: its count, its totals, then each item.
     fn array<'a>(&mut self, of: &'static ArrayOf, items: &'n [Node<'a>]) {
-        if !items.validate_length(Some(of.min as u64), Some(of.max as u64), None) {
+        if !counted_within(items.len(), of.min, Some(of.max)) {
             self.here(Severity::Error, (Code::Count, count_params(of.min, of.max, items.len())));
         }
         let mut found = Vec::new();
@@ -455,7 +467,7 @@ impl<'n> Walk<'_, 'n> {
 
 /// S3, I10: for each item whose string `key` an earlier item holds, that earlier item.
 fn unique<'n>(items: &'n [Node<'_>], key: &'static str, found: &mut Vec<(usize, &'static str, ItemFinding<'n>)>) {
-    let mut first: HashMap<&'n str, usize> = HashMap::new();
+    let mut first: HashMap<&'n str, usize> = HashMap::default();
     for (i, item) in items.iter().enumerate() {
         if let Some(Node::String(s)) = item.as_object().and_then(|o| field(o, key)) {
             let at = *first.entry(s.as_ref()).or_insert(i);

@@ -5,6 +5,8 @@
 //! at all: a `text` that is not a string, options of the wrong shape. A text too long to
 //! ever fit a body is a `too_large` issue at `/hosts`, measured without copying it.
 
+use crate::prelude::*;
+
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

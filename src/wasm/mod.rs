@@ -7,6 +7,8 @@
 //! `script_uuid` or response text that is not a string, options of the wrong shape.
 //! `validate` never throws.
 
+use crate::prelude::*;
+
 mod hosts;
 mod options;
 mod plain;
@@ -34,6 +36,25 @@ use text::{copy_string, with_text};
 /// session 6). wasm32-unknown-unknown has no threads, which its cell relies on.
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+/// The shipped module has no std (Cargo.toml's `bare-wasm`), so this is its panic handler:
+/// a trap, with none of std's formatting or messages. Nothing in the crate panics on any
+/// input (the fuzz and property tests hold it to that); if something ever did, the call
+/// throws a `RuntimeError` in JS, as it would with std's `panic = "abort"`.
+#[cfg(feature = "bare-wasm")]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    core::arch::wasm32::unreachable()
+}
+
+/// When the module is instantiated: the seed of the bare module's hash maps (src/maps.rs),
+/// from `Math.random`, which is all the randomness the module can ask for everywhere it runs.
+#[cfg(feature = "bare-wasm")]
+#[wasm_bindgen(start, private)]
+fn start() {
+    let draw = || (js_sys::Math::random() * (1u64 << 53) as f64) as u64;
+    crate::maps::seed(draw() ^ (draw() << 11));
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -122,7 +143,7 @@ pub fn parse_response(
 pub(crate) fn read_answer(status: &JsValue, text: &JsValue) -> Result<(u16, String), JsValue> {
     let status = status
         .as_f64()
-        .filter(|s| s.fract() == 0.0 && (0.0..=f64::from(u16::MAX)).contains(s))
+        .filter(|&s| crate::validate::is_whole(s) && (0.0..=f64::from(u16::MAX)).contains(&s))
         .ok_or_else(|| type_error("status must be an HTTP status code (a whole number)"))?;
     let text = text.as_string().ok_or_else(|| type_error("text must be a string"))?;
     Ok((status as u16, text))

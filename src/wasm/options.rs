@@ -9,6 +9,8 @@
 //! request option may be a secret). Unlike serde, an array is never read as the members
 //! in order, nor an enum as a one-member object.
 
+use crate::prelude::*;
+
 use serde_json::{Map, Value};
 
 use crate::messages::Locale;

@@ -46,6 +46,8 @@
 //! Arguments that are not a body (options, hosts, plans) are read the same way, except that
 //! lone surrogates are U+FFFD, so their text always parses.
 
+use crate::prelude::*;
+
 use js_sys::{Array, JsString};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

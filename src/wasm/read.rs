@@ -6,6 +6,8 @@
 //! hosts, plans, headers), which differ only in what plain.rs makes of a lone surrogate
 //! (U+FFFD, where a body posts an escape that the reader refuses, as serde_json does).
 
+use crate::prelude::*;
+
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 

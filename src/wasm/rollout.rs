@@ -8,6 +8,8 @@
 //! `query` or `operation` is an issue at its pointer. A parser throws only for a status
 //! that is not an HTTP status or a text that is not a string.
 
+use crate::prelude::*;
+
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 

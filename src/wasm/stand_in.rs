@@ -6,6 +6,8 @@
 //! nothing (an unknown field, or below a value of the wrong type) nothing judges the
 //! value, and `null` stands in, as `JSON.stringify` would write.
 
+use crate::prelude::*;
+
 use serde_json::{Map, Value};
 
 use crate::report::Revision;

@@ -9,8 +9,10 @@
 //! about as much as `encodeInto` there and eight times as much in Node, whose
 //! `encodeInto` is a fast API call (session 6, BENCHMARKS.md).
 
-use std::borrow::Cow;
-use std::cell::RefCell;
+use crate::prelude::*;
+
+use alloc::borrow::Cow;
+use core::cell::RefCell;
 
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
@@ -46,9 +48,18 @@ const LATIN1_FROM: u32 = 1024;
 /// text reuse it instead of allocating and zero-filling three bytes per character.
 const KEPT_BUFFER: usize = 256 * 1024;
 
-thread_local! {
-    static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-}
+/// The buffer kept between calls. A plain static, not a `thread_local!` (which needs std,
+/// and the shipped module has none): the module is built without the `atomics` target
+/// feature (checked below), so it runs on one thread and the cell is never shared.
+struct Kept(RefCell<Vec<u8>>);
+
+#[cfg(target_feature = "atomics")]
+compile_error!("src/wasm/text.rs keeps a buffer in a static that only one thread may use");
+
+// SAFETY: without `atomics`, a wasm32 module has no threads, so no two can reach the cell.
+unsafe impl Sync for Kept {}
+
+static BUFFER: Kept = Kept(RefCell::new(Vec::new()));
 
 /// A JS string as UTF-8 in a Rust `String` (lone surrogates as U+FFFD).
 pub(super) fn copy_string(text: &JsString) -> String {
@@ -90,24 +101,22 @@ pub(super) fn copy_into(text: &JsString, buffer: &mut Vec<u8>) -> usize {
 /// The buffer kept from call to call, taken for a call's use (a call made while it is in
 /// use, from a getter, gets an empty one of its own); [`keep_buffer`] puts it back.
 pub(super) fn take_buffer() -> Vec<u8> {
-    BUFFER.with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)).unwrap_or_default())
+    BUFFER.0.try_borrow_mut().map(|mut b| core::mem::take(&mut *b)).unwrap_or_default()
 }
 
 /// Keeps `buffer` for the next call, unless it grew past [`KEPT_BUFFER`].
 pub(super) fn keep_buffer(buffer: Vec<u8>) {
     if buffer.capacity() <= KEPT_BUFFER {
-        BUFFER.with(|b| {
-            if let Ok(mut kept) = b.try_borrow_mut() {
-                *kept = buffer;
-            }
-        });
+        if let Ok(mut kept) = BUFFER.0.try_borrow_mut() {
+            *kept = buffer;
+        }
     }
 }
 
 /// Bytes that JS wrote as UTF-8, as text. Every writer here writes only valid UTF-8; the
 /// check is kept rather than trusted.
 pub(super) fn utf8(bytes: &[u8]) -> Cow<'_, str> {
-    match std::str::from_utf8(bytes) {
+    match core::str::from_utf8(bytes) {
         Ok(text) => Cow::Borrowed(text),
         Err(_) => String::from_utf8_lossy(bytes),
     }
