@@ -1,9 +1,9 @@
 //! The hash maps keyed by text from the input: an object's repeated keys, I6's values,
 //! build_batches' hosts. With std, std's own. In the bare wasm module (no std), hashbrown's
 //! (which std's are) hashing by foldhash with a seed the binding draws from JS when the
-//! module is instantiated ([`seed`]): a fixed seed would let a body crafted to collide make
-//! each map quadratic. (std's maps in wasm32 have fixed keys: wasm32-unknown-unknown has no
-//! source of randomness of its own.)
+//! module is instantiated (`seed`): a fixed seed would let a body crafted to collide make
+//! each map quadratic. (std's maps in wasm32-unknown-unknown take their keys from a stack and
+//! a heap address, which are the same on every load: the target has no randomness of its own.)
 
 #[cfg(not(all(target_arch = "wasm32", feature = "bare-wasm")))]
 pub(crate) use std::collections::{hash_map::Entry, HashMap, HashSet};
