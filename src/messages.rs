@@ -356,6 +356,7 @@ fn push_param(out: &mut String, p: &Map<String, Value>, name: &str) {
 }
 
 /// A param that is a string.
+#[inline]
 fn str_param<'a>(p: &'a Map<String, Value>, name: &str) -> Option<&'a str> {
     get(p, name).and_then(Value::as_str)
 }
@@ -366,12 +367,14 @@ fn has(p: &Map<String, Value>, name: &str) -> bool {
 }
 
 /// The number of a host list's column without a name (`field`: `column_3`).
+#[inline]
 fn column_number(p: &Map<String, Value>) -> Option<&str> {
     str_param(p, "field").and_then(|field| field.strip_prefix("column_"))
 }
 
 /// An issue of `read_hosts` about the text at `/hosts` (a header, a column), which has
 /// its own line and column.
+#[inline]
 fn is_list_text(f: &Field, p: &Map<String, Value>) -> bool {
     f.key == "hosts" && !f.item && has(p, "line")
 }

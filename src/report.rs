@@ -236,6 +236,7 @@ pub(crate) struct Pointer(String);
 const POINTER_ROOM: usize = 128;
 
 impl Pointer {
+    #[inline]
     pub(crate) fn root() -> Self {
         Pointer(String::with_capacity(POINTER_ROOM))
     }
@@ -250,6 +251,7 @@ impl Pointer {
     }
 
     /// Appends a key, escaped per RFC 6901; returns the length to truncate back to.
+    #[inline]
     pub(crate) fn key(&mut self, key: &str) -> usize {
         let mark = self.0.len();
         self.0.push('/');
@@ -268,6 +270,7 @@ impl Pointer {
     }
 
     /// Appends an array index; returns the length to truncate back to.
+    #[inline]
     pub(crate) fn index(&mut self, i: usize) -> usize {
         let mark = self.0.len();
         self.0.push('/');
@@ -275,6 +278,7 @@ impl Pointer {
         mark
     }
 
+    #[inline]
     pub(crate) fn pop(&mut self, mark: usize) {
         self.0.truncate(mark);
     }

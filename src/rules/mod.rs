@@ -52,6 +52,7 @@ pub(crate) struct Shape {
 
 impl Shape {
     /// The field with this wire key.
+    #[inline]
     pub(crate) fn field(&self, key: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.key == key)
     }
@@ -174,6 +175,7 @@ pub(crate) enum Cross {
 
 impl Cross {
     /// The member of each item it judges, if it judges one (E2 judges the array).
+    #[inline]
     pub(crate) fn key(&self) -> Option<&'static str> {
         match self {
             Cross::Unique { key, .. }

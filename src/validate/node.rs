@@ -76,6 +76,7 @@ impl<'a> Node<'a> {
 }
 
 /// A member of an object by key (keys are unique after parsing).
+#[inline]
 pub(crate) fn get<'n, 'a>(members: &'n [Member<'a>], key: &str) -> Option<&'n Node<'a>> {
     members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }

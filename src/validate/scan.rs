@@ -57,6 +57,7 @@ const PLAIN: [bool; 256] = {
 /// The index of the first byte at or after `at` that is not [`PLAIN`] (or the length):
 /// sixteen bytes at a time where the module has WebAssembly SIMD, eight natively, while
 /// no such byte is among them.
+#[inline]
 fn plain_run(bytes: &[u8], at: usize) -> usize {
     let at = wide_plain_run(bytes, at);
     at + bytes[at..].iter().position(|&b| !PLAIN[b as usize]).unwrap_or(bytes.len() - at)
@@ -121,6 +122,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// `true`, `false` or `null`: the first byte is known, the rest must follow.
+    #[inline]
     fn literal(&mut self, word: &[u8], node: Node<'a>) -> Read<Node<'a>> {
         for &expected in &word[1..] {
             self.at += 1;
@@ -251,6 +253,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    #[inline]
     fn digits(&mut self) -> usize {
         let n = self.bytes[self.at..].iter().take_while(|b| b.is_ascii_digit()).count();
         self.at += n;
@@ -340,6 +343,7 @@ impl<'a> Scanner<'a> {
 
 /// A plain integer's digits as serde_json holds them: a u64, or (negative) an i64 down to
 /// `i64::MIN`; `None` for what it holds as a double (`-0`, and what does not fit).
+#[inline]
 fn integer(digits: &str, negative: bool) -> Option<Number> {
     let magnitude: u64 = digits.parse().ok()?;
     if !negative {
@@ -423,6 +427,7 @@ fn simple_escape(b: u8) -> Option<char> {
 }
 
 /// The four hex digits at `at`, if there are four.
+#[inline]
 fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
     let digits = bytes.get(at..at + 4)?;
     digits.iter().try_fold(0u32, |n, &d| Some(n * 16 + char::from(d).to_digit(16)?))

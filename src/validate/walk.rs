@@ -18,11 +18,13 @@ use crate::rules::checks::{count_params, enum_finding, expected, order_findings,
 use crate::rules::{self, ArrayOf, Cross, Field, Kind, Presence, Shape, Test};
 
 /// A member of an object, `null` counting as absent (rules.md).
+#[inline]
 pub(crate) fn field<'n, 'a>(obj: &'n [Member<'a>], key: &str) -> Option<&'n Node<'a>> {
     node::get(obj, key).filter(|v| !v.is_null())
 }
 
 /// The one reader of an Integer: any JSON number whose value is whole (`300.0` is 300).
+#[inline]
 pub(crate) fn integer(v: &Node<'_>) -> Option<f64> {
     number(v).filter(|&f| super::is_whole(f))
 }
@@ -126,6 +128,7 @@ struct Item<'x, 'n> {
 }
 
 /// The bits of [`Item::keyed`] for the items of `of`.
+#[inline]
 fn keyed_fields(of: &ArrayOf) -> u64 {
     let named = |key: &str| of.cross.iter().any(|c| c.key() == Some(key));
     of.item.fields.iter().enumerate().filter(|(_, f)| named(f.key)).fold(0, |bits, (i, _)| bits | 1 << i)
@@ -175,6 +178,7 @@ impl<'n> Walk<'_, 'n> {
     }
 
     /// A value that must be an object of `shape` (B1, S1, E3, I1, ...).
+    #[inline]
     fn value_object<'a>(&mut self, shape: &'static Shape, value: &'n Node<'a>, item: Option<Item<'_, 'n>>) {
         match value.as_object() {
             Some(obj) => self.object(shape, obj, item),
@@ -210,6 +214,7 @@ impl<'n> Walk<'_, 'n> {
 
     /// One field: presence, type and bounds, its checks, then what the array's rules
     /// found of it.
+    #[inline]
     fn field<'a>(
         &mut self,
         f: &'static Field,
