@@ -13,6 +13,7 @@ extern crate alloc;
 mod batches;
 mod code;
 mod hosts;
+mod json;
 pub mod limits;
 mod maps;
 pub mod messages;

@@ -191,13 +191,14 @@ struct Fill<'a> {
 fn fill(out: &mut String, template: &str, c: &Fill<'_>, nested: bool) {
     let mut rest = template;
     while let Some(open) = rest.bytes().position(|b| b == b'{') {
-        push(out, &rest[..open]);
-        let after = &rest[open + 1..];
+        // Slices by `get` at ASCII bytes (`{`, `}`), so no panic path is kept.
+        push(out, rest.get(..open).unwrap_or_default());
+        let after = rest.get(open + 1..).unwrap_or_default();
         let name_len = after.bytes().take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_').count();
         match after.as_bytes().get(name_len) {
             Some(b'}') if after.as_bytes()[0].is_ascii_lowercase() => {
-                put(out, &after[..name_len], c, nested);
-                rest = &after[name_len + 1..];
+                put(out, after.get(..name_len).unwrap_or_default(), c, nested);
+                rest = after.get(name_len + 1..).unwrap_or_default();
             }
             _ => {
                 push(out, "{");
@@ -350,8 +351,8 @@ fn push_param(out: &mut String, p: &Map<String, Value>, name: &str) {
     match get(p, name) {
         Some(Value::String(s)) => push(out, s),
         Some(Value::Null) | None => push(out, "?"),
-        // serde_json's writer, not `Value`'s `Display` (which goes through core::fmt).
-        Some(other) => push(out, &serde_json::to_string(other).unwrap_or_default()),
+        // The crate's JSON writer, not `Value`'s `Display` (which goes through core::fmt).
+        Some(other) => push(out, &crate::json::to_json(other)),
     }
 }
 

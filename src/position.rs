@@ -32,7 +32,7 @@ pub fn pointer_position(text: &str, pointer: &str) -> Option<Position> {
             .strip_prefix('/')
             .unwrap_or(pointer)
             .split('/')
-            .map(|s| s.replace("~1", "/").replace("~0", "~"))
+            .map(|s| crate::report::unescape(s).into_owned())
             .collect()
     };
     let mut scan = Scan { b: text.as_bytes(), i: 0 };

@@ -256,15 +256,15 @@ pub(crate) fn check_id(id: &str, at: &str, (min, max): (usize, usize), sink: &mu
 pub(crate) fn check_endpoint(endpoint: &str) -> Result<&str, &'static str> {
     let lower = endpoint.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
     let (secure, rest) = if lower.starts_with("https://") {
-        (true, &endpoint[8..])
+        (true, endpoint.get(8..).unwrap_or_default())
     } else if lower.starts_with("http://") {
-        (false, &endpoint[7..])
+        (false, endpoint.get(7..).unwrap_or_default())
     } else {
         return Err("scheme");
     };
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(end);
-    if authority.contains('@') {
+    let (authority, tail) = rest.split_at_checked(end).unwrap_or((rest, ""));
+    if authority.as_bytes().contains(&b'@') {
         return Err("credentials");
     }
     let host = split_port(authority)?;
@@ -273,10 +273,10 @@ pub(crate) fn check_endpoint(endpoint: &str) -> Result<&str, &'static str> {
     }
     match tail.chars().next() {
         None => Ok(endpoint),
-        Some('/') if tail == "/" => Ok(&endpoint[..endpoint.len() - 1]),
-        Some('/') => Err(if tail.contains('?') {
+        Some('/') if tail == "/" => Ok(endpoint.get(..endpoint.len() - 1).unwrap_or(endpoint)),
+        Some('/') => Err(if tail.as_bytes().contains(&b'?') {
             "query"
-        } else if tail.contains('#') {
+        } else if tail.as_bytes().contains(&b'#') {
             "fragment"
         } else {
             "path"
@@ -289,8 +289,12 @@ pub(crate) fn check_endpoint(endpoint: &str) -> Result<&str, &'static str> {
 /// The host of `host[:port]`, checking the port is 1..=65535 and the host well formed.
 fn split_port(authority: &str) -> Result<&str, &'static str> {
     let (host, port) = if let Some(v6_end) = authority.strip_prefix('[').and_then(|r| r.find(']')) {
-        let (host, after) = authority.split_at(v6_end + 2);
-        let valid_v6 = host[1..host.len() - 1].chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+        let (host, after) = authority.split_at_checked(v6_end + 2).unwrap_or((authority, ""));
+        let valid_v6 = host
+            .get(1..host.len() - 1)
+            .unwrap_or_default()
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
         if !valid_v6 || host.len() < 3 {
             return Err("invalid");
         }

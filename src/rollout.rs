@@ -251,14 +251,13 @@ fn operation_body(operation: &Value, sink: &mut Sink) -> Option<String> {
     if let Some(instance) = instance {
         body.insert("instance_id".into(), instance.into());
     }
-    // serde_json's writer, not `Value`'s `Display` (which goes through core::fmt).
-    serde_json::to_string(&Value::Object(body)).ok()
+    Some(crate::json::to_json(&body))
 }
 
 /// One `unknown_field` warning for each member not in `known`.
 fn warn_unknown(members: &Map<String, Value>, known: &[&str], at: &str, sink: &mut Sink) {
     for key in members.keys().filter(|k| !known.contains(&k.as_str())) {
-        let path = concat(&[at, "/", &key.replace('~', "~0").replace('/', "~1")]);
+        let path = crate::report::Pointer::from_prefix(at).child(key);
         sink.warning(Code::UnknownField, &path, params([("field", key.as_str().into())]));
     }
 }

@@ -90,7 +90,8 @@ pub(crate) fn push_f64(out: &mut String, x: f64) {
         out.push_str(digits);
         (0..point - len).for_each(|_| out.push('0'));
     } else {
-        let (whole, rest) = digits.split_at(point as usize);
+        // `point` is within the digits (ASCII), so the split is at a character boundary.
+        let (whole, rest) = digits.split_at_checked(point as usize).unwrap_or((digits, ""));
         out.push_str(whole);
         out.push('.');
         out.push_str(rest);

@@ -32,11 +32,7 @@ impl<'a> Place<'a> {
                     items.push((array, i.saturating_add(1)))
                 }
                 (Ok(i), None) => items.push((Cow::Borrowed(""), i.saturating_add(1))),
-                // RFC 6901 unescaping, only where there is something to unescape.
-                (Err(_), _) if segment.contains('~') => {
-                    key = Some(Cow::Owned(segment.replace("~1", "/").replace("~0", "~")))
-                }
-                (Err(_), _) => key = Some(Cow::Borrowed(segment)),
+                (Err(_), _) => key = Some(crate::report::unescape(segment)),
             }
         }
         Place { items, key, keyed }

@@ -141,7 +141,7 @@ pub(crate) fn current_charset(value: &str) -> Option<Finding> {
 /// before it is an allowed ASCII character, so its byte offset is its index.
 fn charset(value: &str, allowed: &ByteSet) -> Option<Finding> {
     let at = first_outside(value.as_bytes(), allowed)?;
-    let c = value[at..].chars().next()?;
+    let c = value.get(at..)?.chars().next()?;
     Some((Code::Charset, params([("char", c.to_string().into()), ("index", at.into())])))
 }
 
@@ -149,7 +149,7 @@ fn charset(value: &str, allowed: &ByteSet) -> Option<Finding> {
 /// of the first dot of the first pair.
 pub(crate) fn consecutive_dots(value: &str) -> Option<Finding> {
     let at = first_pair_of_dots(value.as_bytes())?;
-    Some((Code::ConsecutiveDots, params([("index", value[..at].chars().count().into())])))
+    Some((Code::ConsecutiveDots, params([("index", value.get(..at)?.chars().count().into())])))
 }
 
 /// Bytes judged at once by the screens below: a chunk is folded without a branch per byte

@@ -11,7 +11,7 @@ use crate::report::Revision;
 
 /// The compact JSON text of a body that `validate` found valid under `revision`.
 pub(crate) fn body_text(body: &Value, revision: Revision) -> String {
-    serde_json::to_string(&object(table(revision), body)).unwrap_or_default()
+    crate::json::to_json(&object(table(revision), body))
 }
 
 /// `value` as an object of `shape`.

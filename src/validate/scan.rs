@@ -54,6 +54,14 @@ const PLAIN: [bool; 256] = {
     t
 };
 
+/// `text[from..to]`, whose ends the scanner knows are character boundaries (at ASCII
+/// bytes or the text's ends). `get`, not indexing: the module then keeps no panic path of
+/// core's (`slice_error_fail`, whose message reads its Unicode tables: 4 KB).
+#[inline]
+fn slice(text: &str, from: usize, to: usize) -> &str {
+    text.get(from..to).unwrap_or_default()
+}
+
 /// The index of the first byte at or after `at` that is not [`PLAIN`] (or the length):
 /// sixteen bytes at a time where the module has WebAssembly SIMD, eight natively, while
 /// no such byte is among them.
@@ -223,11 +231,11 @@ impl<'a> Scanner<'a> {
         if self.bytes.get(self.at) == Some(&b'"') {
             self.at += 1;
             // Both ends are ASCII, so the slice is at character boundaries.
-            return Ok(Cow::Borrowed(&self.text[start..self.at - 1]));
+            return Ok(Cow::Borrowed(slice(self.text, start, self.at - 1)));
         }
         // Room for what came before the first escape and as much again: a long value
         // with escapes grows by doubling from there, not from a few bytes.
-        let before = &self.text[start..self.at];
+        let before = slice(self.text, start, self.at);
         let mut out = String::with_capacity(2 * before.len() + 16);
         out.push_str(before);
         loop {
@@ -247,7 +255,7 @@ impl<'a> Scanner<'a> {
                 Some(_) => {
                     let run = self.at;
                     self.at = plain_run(self.bytes, self.at);
-                    out.push_str(&self.text[run..self.at]);
+                    out.push_str(slice(self.text, run, self.at));
                 }
             }
         }
@@ -293,11 +301,11 @@ impl<'a> Scanner<'a> {
         if let Some(b'e' | b'E') = self.bytes.get(self.at) {
             self.exponent(start)?;
         } else if !fraction {
-            if let Some(n) = integer(&self.text[int_start..int_end], negative) {
+            if let Some(n) = integer(slice(self.text, int_start, int_end), negative) {
                 return Ok(Node::Number(n));
             }
         }
-        match super::float::parse(&self.text[start..self.at]).and_then(Number::from_f64) {
+        match super::float::parse(slice(self.text, start, self.at)).and_then(Number::from_f64) {
             Some(n) => Ok(Node::Number(n)),
             None => Err(ParseError::Syntax(self.at)), // out of range
         }

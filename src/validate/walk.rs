@@ -82,7 +82,7 @@ impl<'n> BodyState<'n> {
         match self.unique[at].1.entry(value) {
             Entry::Occupied(seen) => {
                 let (start, end) = *seen.get();
-                Some(self.pointers[start..end].to_owned())
+                Some(self.pointers.get(start..end).unwrap_or_default().to_owned())
             }
             Entry::Vacant(slot) => {
                 let start = self.pointers.len();
@@ -370,7 +370,7 @@ impl<'n> Walk<'_, 'n> {
             item.found[start..].iter().take_while(|(i, _, _)| *i == item.index).filter(|f| f.1 == key)
         {
             let first = |first: usize| {
-                let mut p = Pointer::from_prefix(&self.at.as_str()[..item.base]);
+                let mut p = Pointer::from_prefix(self.at.as_str().get(..item.base).unwrap_or_default());
                 p.index(first);
                 p.key(key);
                 p.as_str().to_owned()

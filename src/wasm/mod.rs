@@ -19,12 +19,12 @@ mod text;
 mod types;
 
 use js_sys::JsString;
-use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::code::Code;
+use crate::json::{to_json, Json};
 use crate::limits::MAX_BODY_BYTES;
 use crate::report::{params, Options, Report, Revision, Sink, TooLarge};
 use crate::rules::checks::enum_finding;
@@ -339,8 +339,8 @@ fn type_error(message: &str) -> JsValue {
     js_sys::TypeError::new(message).into()
 }
 
-/// A result as a plain JS value: serde_json's text, parsed by `JSON.parse`. Neither step
-/// can fail for the crate's own types (string keys, finite numbers); `null` if one did.
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    serde_json::to_string(value).ok().and_then(|text| json_parse(&text).ok()).unwrap_or(JsValue::NULL)
+/// A result as a plain JS value: its JSON text (crate::json, byte for byte serde_json's),
+/// parsed by `JSON.parse`, which cannot fail on it; `null` if it ever did.
+fn to_js<T: Json + ?Sized>(value: &T) -> JsValue {
+    json_parse(&to_json(value)).unwrap_or(JsValue::NULL)
 }

@@ -30,10 +30,32 @@ pub(crate) fn read(js: &JsValue, stand_in: &dyn Fn(&str) -> Value) -> Result<Val
 /// for what JSON cannot say.
 pub(super) fn fill(value: &mut Value, holes: &[String], stand_in: &dyn Fn(&str) -> Value) {
     for pointer in holes {
-        if let Some(slot) = value.pointer_mut(pointer) {
+        if let Some(slot) = pointer_mut(value, pointer) {
             *slot = stand_in(pointer);
         }
     }
+}
+
+/// The value `pointer` (RFC 6901) names in `value`, as serde_json's `Value::pointer_mut`
+/// finds it, with the crate's own unescaping (serde_json's is a substring search, 2 KB of
+/// the module): `""` is the value itself, an index is a decimal without a sign or a
+/// leading zero.
+fn pointer_mut<'a>(value: &'a mut Value, pointer: &str) -> Option<&'a mut Value> {
+    if pointer.is_empty() {
+        return Some(value);
+    }
+    let mut target = value;
+    for segment in pointer.strip_prefix('/')?.split('/') {
+        target = match target {
+            Value::Object(members) => members.get_mut(crate::report::unescape(segment).as_ref())?,
+            Value::Array(items) if segment.starts_with('+') || (segment.starts_with('0') && segment.len() > 1) => {
+                return None
+            }
+            Value::Array(items) => items.get_mut(segment.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(target)
 }
 
 /// The text plain.rs wrote for an argument, within R-SIZE. It always parses (its writer

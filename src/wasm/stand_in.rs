@@ -30,7 +30,7 @@ fn slot(root: &'static Shape, pointer: &str) -> Option<fn(&Value) -> bool> {
     let mut takes = object;
     let mut segments = pointer.split('/').skip(1);
     while let Some(segment) = segments.next() {
-        let key = segment.replace("~1", "/").replace("~0", "~");
+        let key = crate::report::unescape(segment);
         let field = shape.field(&key)?;
         takes = match &field.kind {
             Kind::Bool => Value::is_boolean,
