@@ -10,15 +10,16 @@ use crate::prelude::*;
 use alloc::collections::BTreeMap;
 use core::fmt;
 
-use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::code::Code;
 use crate::limits::{PROJECT_ID_HEADER_MAX, PROJECT_ID_HEADER_MIN};
 use crate::report::{params, Sink};
 use crate::request::{check_id, RequestOptions};
 use crate::text::{concat, push_padded, push_percent};
+use hash::{hex, hmac_sha256, sha256};
+
+mod hash;
 
 /// The signing algorithm, the first word of `Authorization` and of the string to sign.
 const ALGORITHM: &str = "SDK-HMAC-SHA256";
@@ -140,9 +141,9 @@ pub(crate) fn sign(
         headers.insert("X-Security-Token".to_owned(), token.to_owned());
     }
     let (names, canonical) = canonical_request(method, path, headers, body.as_bytes());
-    let digest = hex::encode(Sha256::digest(canonical.as_bytes()));
+    let digest = hex(&sha256(&[canonical.as_bytes()]));
     let string_to_sign = concat(&[ALGORITHM, "\n", &date, "\n", &digest]);
-    let signature = hmac_hex(creds.sk.as_bytes(), string_to_sign.as_bytes());
+    let signature = hex(&hmac_sha256(creds.sk.as_bytes(), string_to_sign.as_bytes()));
     headers.insert(
         "Authorization".to_owned(),
         concat(&[ALGORITHM, " Access=", &creds.ak, ", SignedHeaders=", &names, ", Signature=", &signature]),
@@ -154,13 +155,14 @@ pub(crate) fn sign(
 fn canonical_request(method: &str, path: &str, headers: &BTreeMap<String, String>, body: &[u8]) -> (String, String) {
     // Lowercased, sorted, without names holding `_` (the signer skips them) or the
     // Authorization it is about to write.
-    let lower: BTreeMap<String, &str> = crate::sorted::map_of(
+    let lower = crate::sorted::pairs_in_order(
         headers
             .iter()
             .filter(|(k, _)| !k.contains('_') && !k.eq_ignore_ascii_case("authorization"))
-            .map(|(k, v)| (k.to_ascii_lowercase(), v.trim())),
+            .map(|(k, v)| (k.to_ascii_lowercase(), v.trim().to_owned())),
+        true,
     );
-    let names = lower.keys().map(String::as_str).collect::<Vec<_>>().join(";");
+    let names = lower.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(";");
     let (path, query) = path.split_once('?').unwrap_or((path, ""));
     let (uri, query) = (canonical_uri(path), canonical_query(query));
     let mut text = concat(&[&method.to_ascii_uppercase(), "\n", &uri, "\n", &query, "\n"]);
@@ -173,7 +175,7 @@ fn canonical_request(method: &str, path: &str, headers: &BTreeMap<String, String
     text.push('\n');
     text.push_str(&names);
     text.push('\n');
-    text.push_str(&hex::encode(Sha256::digest(body)));
+    text.push_str(&hex(&sha256(&[body])));
     (names, text)
 }
 
@@ -190,18 +192,15 @@ fn canonical_uri(path: &str) -> String {
 
 /// The query's `key=value` pairs, decoded, sorted (by key, then value) and quoted again.
 fn canonical_query(query: &str) -> String {
-    let pairs: Vec<(String, String)> = query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
+    // Sorted by key, then value; a repeated pair kept as often as it comes.
+    let pairs = crate::sorted::pairs_in_order(
+        query.split('&').filter(|p| !p.is_empty()).map(|p| {
             let (k, v) = p.split_once('=').unwrap_or((p, ""));
             (percent_decode(k), percent_decode(v))
-        })
-        .collect();
-    // Sorted by key, then value; a repeated pair kept as often as it comes (its place in the
-    // query makes each one a key of its own).
-    let sorted = crate::sorted::map_of(pairs.into_iter().enumerate().map(|(i, (k, v))| ((k, v, i), ())));
-    sorted.keys().map(|(k, v, _)| concat(&[&quote(k), "=", &quote(v)])).collect::<Vec<_>>().join("&")
+        }),
+        false,
+    );
+    pairs.iter().map(|(k, v)| concat(&[&quote(k), "=", &quote(v)])).collect::<Vec<_>>().join("&")
 }
 
 /// Python's `urllib.parse.quote(s, safe="~")`: every UTF-8 byte but letters, digits and
@@ -237,13 +236,6 @@ fn percent_decode(s: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hmac_hex(key: &[u8], data: &[u8]) -> String {
-    // HMAC takes a key of any length; `new_from_slice` cannot fail for it.
-    let mut mac = Hmac::<Sha256>::new_from_slice(key).unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
-    mac.update(data);
-    hex::encode(mac.finalize().into_bytes())
 }
 
 /// An ISO 8601 time as `X-Sdk-Date` writes it (`YYYYMMDDTHHMMSSZ`, UTC), or `None`.
