@@ -300,19 +300,25 @@ pub(crate) fn unescape(segment: &str) -> Cow<'_, str> {
     if !segment.contains('~') {
         return Cow::Borrowed(segment);
     }
+    // By bytes: `~`, `0` and `1` are ASCII, so every cut is at a character boundary.
+    let bytes = segment.as_bytes();
     let mut out = String::with_capacity(segment.len());
-    let mut chars = segment.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, chars.peek()) {
-            ('~', Some('1')) => out.push('/'),
-            ('~', Some('0')) => out.push('~'),
-            (c, _) => {
-                out.push(c);
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        let unescaped = match (bytes[i], bytes.get(i + 1)) {
+            (b'~', Some(b'1')) => "/",
+            (b'~', Some(b'0')) => "~",
+            _ => {
+                i += 1;
                 continue;
             }
-        }
-        chars.next();
+        };
+        out.push_str(segment.get(run..i).unwrap_or_default());
+        out.push_str(unescaped);
+        i += 2;
+        run = i;
     }
+    out.push_str(segment.get(run..).unwrap_or_default());
     Cow::Owned(out)
 }
 
@@ -323,7 +329,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn segments_unescape_as_the_two_replaces_do(segment in "[~01/a]{0,12}") {
+        fn segments_unescape_as_the_two_replaces_do(segment in "[~01/aé]{0,12}") {
             prop_assert_eq!(unescape(&segment), segment.replace("~1", "/").replace("~0", "~"));
         }
     }

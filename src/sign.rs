@@ -321,8 +321,16 @@ fn format_utc(seconds: i64) -> Option<String> {
     })
 }
 
+/// A decimal of ASCII digits only (no sign), as `i64`; `None` when empty or too large.
+#[inline(never)]
 fn digits(s: &str) -> Option<i64> {
-    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    if s.is_empty() {
+        return None;
+    }
+    s.bytes().try_fold(0i64, |n, b| {
+        b.is_ascii_digit().then_some(())?;
+        n.checked_mul(10)?.checked_add(i64::from(b - b'0'))
+    })
 }
 
 fn digits2(s: &str) -> Option<i64> {
