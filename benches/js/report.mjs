@@ -299,8 +299,8 @@ function bounded() {
       "\"Where the bytes go\" above has the module item by item and what each step of issue #16 took off. " +
       "Nothing here is a build flag away: opt-level \"s\" for this crate too is 9 KB smaller and 25–30 % " +
       "slower; \"z\" saves about 10 KB more and costs another quarter; wasm-opt's -Oz saves under 1 KB. " +
-      "The measured floor (\"Where the bytes go\", session 10): a module of `validate` and `limits` alone, every " +
-      "crate at opt-level \"z\", wasm-opt -Oz and no std, is 57.4 KB gzipped (42.3 KB of code, 13.0 KB of data), " +
+      "The measured floor (\"Where the bytes go\", session 12): a module of `validate` and `limits` alone, every " +
+      "crate at opt-level \"z\", wasm-opt -Oz and no std, is 55.5 KB gzipped (41.0 KB of code, 12.9 KB of data), " +
       "1.2× the target before any other export is in it; what is left is the rules, the reader and the messages of " +
       "two locales.",
   );
@@ -439,7 +439,7 @@ const SAME_DAY = [
     "comparison: Node 0.91× small, 1.02–1.07× max; Chromium 1.04–1.21× small, 0.99–1.02× max.",
 ].join("\n");
 
-/** Issue #16, step by step, measured by hand on 2026-12-02 (build-pkg.sh's module: wasm-opt -O3, gzip -9). */
+/** Issue #16, step by step, measured by hand (2026-12-02 to 2026-12-07; build-pkg.sh's module: wasm-opt -O3, gzip -9). */
 const SIZE_16 = [
   "| step | `.wasm` raw | `.wasm` gzipped | what it did |",
   "|---|---:|---:|---|",
@@ -464,6 +464,11 @@ const SIZE_16 = [
   "| session 10: the module without std (Cargo.toml's `bare-wasm`, which build-pkg.sh sets): `#![no_std]` on wasm32, a `#[panic_handler]` that traps, std's prelude from `alloc` (src/prelude.rs), the maps hashbrown's, hashed by foldhash with a seed drawn from `Math.random` when the module is instantiated (src/maps.rs; std's maps in wasm32 took their keys from memory addresses, the same on every load), and `validator`'s two traits written out in walk.rs | 301,772 | 123,186 | against this tree's parent rebuilt the same day (308,997 / 127,130): −7.2 KB raw, −3.9 KB gzipped: std's panic machinery (its formatting, payloads, messages, `char`'s `Debug` and printable tables) left. Not the 10.5 KB of `-Cpanic=immediate-abort`: each panic's call, its arguments and its location (file names, 2.5 KB raw) stay at every call site, and only unstable flags take those. Speed in the noise: Node 0.96–1.03×, Chromium 0.86–1.05× (A/A 0.97–1.10×); .wasm + glue (zlib 9) 128,554 bytes, ceiling lowered to 131,100 |",
   "| session 11: LLVM's inline threshold 100 on wasm32 (.cargo/config.toml; 250 for this crate's code before, while the dependencies' code, at \"s\", keeps its own lower limit), with `#[inline]` on the judging path's small helpers (the scanner's runs, digits, literals and escapes; the walk's field lookups; the pointer's push and pop; `Shape::field`; the messages' param readers), which LLVM still inlines up to its hint threshold of 325 | 297,013 | 119,692 | against this tree's parent (301,772 / 123,186): −4.8 KB raw, −3.5 KB gzipped, from code that runs once a call (http_request −1.7 KB raw, read_hosts −2.9 KB, sdk_date, the rollout shims). Speed in the noise: Node 0.99–1.03× over two runs (A/A 0.94–1.02×), Chromium 0.97–1.04× (A/A 0.99–1.07×); the threshold alone made validate up to 1.10× slower in session 8, and with the hints at 50 it was still 1.08–1.13×, as the dependencies' helpers (talc, hashbrown), which cannot carry a hint, were no longer inlined into this crate's code; .wasm + glue (zlib 9) 125,385 bytes, ceiling lowered to 127,900 |",
   "| session 11: sha2's `force-soft-compact` SHA-256 on wasm32 (Cargo.toml; natively the x86 SHA extensions stay): the rounds in a loop, not unrolled | 293,828 | 118,891 | −3.2 KB raw, −0.8 KB gzipped; signing the max body (68 KB) in Node 1.34 ms against 1.61 ms before, the same signature; .wasm + glue (zlib 9) 124,201 bytes, ceiling lowered to 126,700 |",
+  "| session 12: one JSON writer (src/json.rs): every result the module returns (src/json/results.rs: a `Json` impl per result type, member for member its `Serialize`) and every text the crate writes (the posted body, a rollout call's body, a `Value` param in a message), byte for byte `serde_json::to_string`'s, held to it on the results of real calls (every body of the bench and the rule cases, both revisions and locales, signed and unsigned requests, batches, host lists, every rollout answer kind) and by a property test over any value | 283,566 | 116,412 | against this tree's parent rebuilt the same day (293,572 / 118,832; session 11's build gave 293,828 / 118,891): −10.0 KB raw, −2.4 KB gzipped: serde_json's serializer (its `Compound` state, `serialize_field` in 9 copies) and every derived `Serialize` left the module; writing no results at all would have saved 22.9 KB / 6.2 KB, the bound of this step. Node: `limits()` 0.87×, the rest in the noise (A/A ±2 %) |",
+  "| session 12: no str panic path and no substring search on the module's paths: slices by `get` and `split_at_checked` (the scanner, the message filler, the date reader, the endpoint check, the S5 and S6 findings, the walk's pointers), RFC 6901 unescaping by one shared pass (report.rs `unescape`) instead of `replace(\"~1\", \"/\").replace(\"~0\", \"~\")` in three places and serde_json's `pointer_mut`, byte searches for `://`, `@`, `?` and `#` | 275,616 | 113,294 | −8.0 KB raw, −3.1 KB gzipped: core's `slice_error_fail` (1.4 KB, with the `Debug` of `char` and `Range` its message reads), the substring searcher and its two-way search (2.3 KB) and two `str::replace` instances left |",
+  "| session 12: signing on sha2's block function alone (src/sign/hash.rs: the FIPS 180-4 padding, the RFC 2104 HMAC and the hex by hand; `hmac` and `hex` left the dependency tree), checked on the FIPS and RFC 4231 vectors, by a property test against sha2's `Digest` however the input is cut, and (as before) against the SDK's own signer | 274,136 | 112,781 | −1.5 KB raw, −0.5 KB gzipped: RustCrypto's block buffer and HMAC state. Signing as a whole was 21.1 KB raw, 9.1 KB gzipped of the module (measured by taking it out) before this step and the next |",
+  "| session 12: the signer's headers and query parameters ordered by one insertion sort of `(String, String)` pairs (src/sorted.rs `pairs_in_order`: a handful of each, held to a map and to a stable sort by a property test) instead of a `BTreeMap<String, &str>` and a `BTreeMap<(String, String, usize), ()>` | 266,001 | 109,312 | −8.1 KB raw, −3.5 KB gzipped: two BTreeMap instances (insertion, node splits, iteration, drop); `http_request` 15.8 → 8.9 KB |",
+  "| session 12: a pointer segment unescaped by bytes, not chars; the date reader's digits by hand, in one copy | 265,031 | 108,970 | −1.0 KB raw, −0.3 KB gzipped |",
   "",
   "Measured and not kept:",
   "",
@@ -486,16 +491,20 @@ const SIZE_16 = [
   "| session 10: wasm-opt `--traps-never-happen` with -O3, on the module without std | −6.2 KB | −3.1 KB; not kept: it lets binaryen delete the branches that lead to a trap, so a bounds check that ever failed would read on in memory and could give a wrong answer instead of a `RuntimeError`: for a tool whose answer decides which hosts a script runs on, a trap is the safe failure |",
   "| session 11: the threshold at 75 / 50 with the same hints | −9.5 / −5.2 KB | −4.9 / −4.7 KB (against −3.5 at 100); Node 1.02–1.05× at 75 and 1.08–1.15× at 50, the dependencies' allocator and hashing no longer inlined: not kept |",
   "| session 11: profile-guided optimisation from a native profile (`-Cprofile-use`, stable; the wasm32 target has no profiler runtime on the stable compiler, so the profile was taken from an instrumented native build of validate_json on the bench bodies and renamed to the wasm32 symbols), so that cold code would be optimised for size | +2.1 KB | +0.6 KB: 240 of the 494 functions the wasm32 build asked for matched by name and control-flow hash, and none of the large cold ones (http_request, read_hosts, build_batches, the walk and the scanner differ between the targets by their cfg-gated code); not kept |",
+  "| session 12: an array's items (and an option's value) written through `&dyn Json`, so that each `Vec<T>` writer would not hold its item's | +0.4 KB | +0.1 KB: the vtables cost more than the copies; not kept |",
+  "| session 12: `params` (52 call sites, an instance per number of pairs) through one `&mut dyn Iterator` | +16.9 KB | +4.3 KB: the call sites lost their constant folding; not kept |",
+  "| session 12: `#[inline(never)]` on the writers of the types that come in arrays (issues, batches, hosts) | 0 | 0: they were not inlined |",
+  "| session 12: the floor of the module that judges again (`validate` and `limits` only, every other export removed), on this session's module: as shipped / every crate at \"z\" and wasm-opt -Oz | 127,055 / 121,816 | 56,435 / 55,510, and 3,238 of glue: 42.1 / 41.0 KB gzipped of code (the walk's `object` 13.3 KB raw, the scanner's `value` 10.2 KB, the validate shim 6.7 KB, the message filler 5.0 KB), 12.8 / 12.9 KB of data (both revisions' tables, both locales' messages); 1.2× the 48 KB target with two of the seventeen exports |",
   "",
-  "The floor as it stands: the module with every export is now 118,891 bytes gzipped, 36 % below where issue #16 " +
-    "started, and no derived Deserialize, `json!`, `core::fmt`, `format!`-built message or std (so none of its " +
-    "panic machinery) is left in it. The " +
+  "The floor as it stands: the module with every export is now 108,970 bytes gzipped, 41 % below where issue #16 " +
+    "started, and no derived Deserialize or Serialize, `json!`, `core::fmt`, `format!`-built message, std (so none of " +
+    "its panic machinery) or str panic path is left in it. The " +
     "module that only judges (`validate` and `limits`), built as small as the stable toolchain can (every crate at " +
-    "\"z\", wasm-opt -Oz, no std: the session 10 floor row), is 57.4 KB gzipped, 42.3 KB of it code: 1.2× the 48 KB " +
+    "\"z\", wasm-opt -Oz, no std: the session 12 floor row), is 55.5 KB gzipped, 41.0 KB of it code: 1.2× the 48 KB " +
     "target before build_batches, read_hosts, build_request, signing and the rollout calls are in it, and at the " +
-    "speed the other targets ask for (this crate at opt-level 3) it is 61.4 KB. What remains is the rules' walk, the one JSON reader, the report writer and the messages of two " +
+    "speed the other targets ask for (this crate at opt-level 3) it is 56.4 KB. What remains is the rules' walk, the one JSON reader, the one writer and the messages of two " +
     "locales, each an item below 5 % of the module in the twiggy table. A second module for the rarely used exports " +
-    "would leave the first at 61.4 KB with `validate` and `limits` alone (more with build_batches and read_hosts, " +
+    "would leave the first at 56.4 KB with `validate` and `limits` alone (more with build_batches and read_hosts, " +
     "which the console calls as the operator types) and make the others asynchronous, a change of the " +
     "API in api.md; reaching 48 KB with every export needs a different design (no serde_json `Value` inside, a " +
     "module per locale), not another step of this one.",

@@ -1,7 +1,8 @@
 //! The JavaScript binding, and the only module that knows JavaScript: each export reads
 //! its arguments into plain Rust values, calls the core, and hands back what the core
-//! serialized. Results are built by `JSON.parse` of serde_json's own text, so JS receives
-//! byte for byte what Rust serializes (plain objects and arrays, `null` never `undefined`).
+//! serialized. Results are built by `JSON.parse` of the crate's one JSON writer's text
+//! (src/json.rs, byte for byte serde_json's), so JS receives what Rust serializes (plain
+//! objects and arrays, `null` never `undefined`).
 //!
 //! A function throws (a `TypeError`) only where an argument cannot be read at all: a
 //! `script_uuid` or response text that is not a string, options of the wrong shape.
