@@ -243,26 +243,28 @@ fn percent_decode(s: &str) -> String {
 /// `t` or a space for `T`, `z`, and offsets `+08:00`, `+0800`, `+08`; and the basic form
 /// `20261201T083000Z` itself. A time without a zone is refused: it names no instant.
 pub(crate) fn sdk_date(text: &str) -> Option<String> {
-    let (date, time) = text.split_at_checked(text.find(['T', 't', ' '])?)?;
-    let time = time.get(1..)?;
+    // Cut at ASCII bytes by position (no substring or char-set searcher in the module).
+    let (date, time) = cut(text, |b| matches!(b, b'T' | b't' | b' '))?;
     let (y, mo, d) = if date.len() == 8 {
         (digits(date.get(..4)?)?, digits(date.get(4..6)?)?, digits(date.get(6..)?)?)
     } else {
-        let mut parts = date.splitn(3, '-');
-        (digits4(parts.next()?)?, digits2(parts.next()?)?, digits2(parts.next()?)?)
+        let (y, rest) = cut(date, |b| b == b'-')?;
+        let (mo, d) = cut(rest, |b| b == b'-')?;
+        (digits_of(y, 4)?, digits_of(mo, 2)?, digits_of(d, 2)?)
     };
-    let zone_at = time.find(['Z', 'z', '+', '-'])?;
+    let zone_at = time.bytes().position(|b| matches!(b, b'Z' | b'z' | b'+' | b'-'))?;
     let (clock, zone) = time.split_at_checked(zone_at)?;
-    let (clock, _fraction) = match clock.split_once(['.', ',']) {
-        Some((c, f)) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => (c, f),
+    let clock = match cut(clock, |b| b == b'.' || b == b',') {
+        Some((c, f)) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => c,
         Some(_) => return None,
-        None => (clock, ""),
+        None => clock,
     };
     let (h, mi, s) = if date.len() == 8 && clock.len() == 6 {
         (digits(clock.get(..2)?)?, digits(clock.get(2..4)?)?, digits(clock.get(4..)?)?)
     } else {
-        let mut parts = clock.splitn(3, ':');
-        (digits2(parts.next()?)?, digits2(parts.next()?)?, digits2(parts.next()?)?)
+        let (h, rest) = cut(clock, |b| b == b':')?;
+        let (mi, s) = cut(rest, |b| b == b':')?;
+        (digits_of(h, 2)?, digits_of(mi, 2)?, digits_of(s, 2)?)
     };
     let offset = match zone {
         "Z" | "z" => 0,
@@ -286,6 +288,12 @@ pub(crate) fn sdk_date(text: &str) -> Option<String> {
     }
     let seconds = days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s - offset;
     format_utc(seconds)
+}
+
+/// `s` before and after its first byte that `at` picks (an ASCII one).
+fn cut(s: &str, at: impl Fn(u8) -> bool) -> Option<(&str, &str)> {
+    let i = s.bytes().position(at)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
 }
 
 /// The clock's time as `X-Sdk-Date`, where there is a clock (not in wasm32, where the
@@ -333,12 +341,9 @@ fn digits(s: &str) -> Option<i64> {
     })
 }
 
-fn digits2(s: &str) -> Option<i64> {
-    (s.len() == 2).then(|| digits(s)).flatten()
-}
-
-fn digits4(s: &str) -> Option<i64> {
-    (s.len() == 4).then(|| digits(s)).flatten()
+/// [`digits`] of exactly `len` digits.
+fn digits_of(s: &str, len: usize) -> Option<i64> {
+    (s.len() == len).then(|| digits(s)).flatten()
 }
 
 fn days_in_month(y: i64, m: i64) -> i64 {
@@ -408,6 +413,74 @@ mod tests {
             assert_eq!(sdk_date(text).as_deref(), want, "{text}");
         }
         assert!(clock().is_some_and(|c| c.len() == 16));
+    }
+
+    /// The reader as it was before it cut by bytes (str searches and `splitn`).
+    #[rustfmt::skip]
+    fn sdk_date_before(text: &str) -> Option<String> {
+        let (date, time) = text.split_at_checked(text.find(['T', 't', ' '])?)?;
+        let time = time.get(1..)?;
+        let (y, mo, d) = if date.len() == 8 {
+            (digits(date.get(..4)?)?, digits(date.get(4..6)?)?, digits(date.get(6..)?)?)
+        } else {
+            let mut parts = date.splitn(3, '-');
+            (digits_of4(parts.next()?)?, digits_of2(parts.next()?)?, digits_of2(parts.next()?)?)
+        };
+        let zone_at = time.find(['Z', 'z', '+', '-'])?;
+        let (clock, zone) = time.split_at_checked(zone_at)?;
+        let (clock, _fraction) = match clock.split_once(['.', ',']) {
+            Some((c, f)) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => (c, f),
+            Some(_) => return None,
+            None => (clock, ""),
+        };
+        let (h, mi, s) = if date.len() == 8 && clock.len() == 6 {
+            (digits(clock.get(..2)?)?, digits(clock.get(2..4)?)?, digits(clock.get(4..)?)?)
+        } else {
+            let mut parts = clock.splitn(3, ':');
+            (digits_of2(parts.next()?)?, digits_of2(parts.next()?)?, digits_of2(parts.next()?)?)
+        };
+        let offset = match zone {
+            "Z" | "z" => 0,
+            _ => {
+                let sign = if zone.starts_with('-') { -1 } else { 1 };
+                let z = zone.get(1..)?;
+                let (zh, zm) = match z.len() {
+                    2 => (digits(z)?, 0),
+                    4 => (digits(z.get(..2)?)?, digits(z.get(2..)?)?),
+                    5 if z.get(2..3) == Some(":") => (digits(z.get(..2)?)?, digits(z.get(3..)?)?),
+                    _ => return None,
+                };
+                if zh > 23 || zm > 59 {
+                    return None;
+                }
+                sign * (zh * 3600 + zm * 60)
+            }
+        };
+        if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || s > 59 {
+            return None;
+        }
+        let seconds = days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s - offset;
+        format_utc(seconds)
+    }
+
+    fn digits_of2(s: &str) -> Option<i64> {
+        digits_of(s, 2)
+    }
+    fn digits_of4(s: &str) -> Option<i64> {
+        digits_of(s, 4)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn dates_read_as_the_reader_before_read_them(text in "[0-9T t:Zz+.,é-]{0,28}", n in 0u32..100_000_000) {
+            proptest::prop_assert_eq!(sdk_date(&text), sdk_date_before(&text));
+            // Dates that are almost valid, so most of them pass.
+            let near = format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}", 1 + n % 9999, n % 14, n % 32, n % 25, n % 61, n % 60,
+                ["Z", "+08:00", "-0130", "+08", "z", ".5Z", ",Z"][(n % 7) as usize]);
+            proptest::prop_assert_eq!(sdk_date(&near), sdk_date_before(&near));
+            let basic = format!("{:08}T{:06}Z", n, n % 1_000_000);
+            proptest::prop_assert_eq!(sdk_date(&basic), sdk_date_before(&basic));
+        }
     }
 
     #[test]
