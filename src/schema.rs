@@ -18,7 +18,6 @@ use serde_json::{Map, Value};
 use crate::limits::{MAX_BODY_BYTES, MAX_DEPTH, MAX_ISSUES};
 use crate::messages::field_description;
 use crate::report::{params, Revision, Severity};
-use crate::rules::checks::{is_current_value_char, is_page_value_char};
 use crate::rules::{self, Cross, Field, Kind, Presence, SchemaHint, Shape};
 
 /// `json_schema(revision)` as JSON text, generated from the tables and committed
@@ -118,8 +117,8 @@ fn field(f: &Field) -> Value {
             Some(SchemaHint::Const(value)) => {
                 out.insert("const".into(), value.into());
             }
-            Some(SchemaHint::Pattern(pattern)) => {
-                out.insert("pattern".into(), pattern().into());
+            Some(SchemaHint::Pattern(allowed)) => {
+                out.insert("pattern".into(), param_value_pattern(allowed).into());
             }
             Some(SchemaHint::InPattern) | None => {}
         }
@@ -197,16 +196,6 @@ fn description(revision: Revision) -> String {
     )
 }
 
-/// S5 and S6 on the page as one ECMA-262 pattern.
-pub(crate) fn param_value_pattern_page() -> String {
-    param_value_pattern(is_page_value_char)
-}
-
-/// S5 and S6 under `current` as one ECMA-262 pattern.
-pub(crate) fn param_value_pattern_current() -> String {
-    param_value_pattern(is_current_value_char)
-}
-
 /// S5 and S6 as one ECMA-262 pattern (the SDKs' own shape, `^((?!\.{{2,}})[...])*$`),
 /// its character class generated from the rule's own predicate so the two cannot drift.
 fn param_value_pattern(allowed: fn(char) -> bool) -> String {
@@ -257,6 +246,7 @@ fn class_char(c: char) -> String {
 mod tests {
     use super::*;
     use crate::limits::*;
+    use crate::rules::checks::{is_current_value_char, is_page_value_char};
     use serde_json::json;
 
     /// The committed texts the module returns are what the tables generate now.
@@ -278,8 +268,11 @@ mod tests {
     #[test]
     fn pattern_is_the_s5_class_without_two_dots() {
         // The SDKs' class `[a-zA-Z0-9_\-/\.\x20\?:",=+@\\\[\{\]\}]`, in ASCII order.
-        assert_eq!(param_value_pattern_page(), r#"^(?:(?!\.\.)[ "\+,\-\.\/0-9:=\?@A-Z\[\\\]_a-z\{\}])*$"#);
-        assert_eq!(param_value_pattern_current(), r##"^(?:(?!\.\.)[ "#\*\+,\-\.\/0-9:=\?@A-Z\[\\\]_a-z\{\}])*$"##);
+        assert_eq!(param_value_pattern(is_page_value_char), r#"^(?:(?!\.\.)[ "\+,\-\.\/0-9:=\?@A-Z\[\\\]_a-z\{\}])*$"#);
+        assert_eq!(
+            param_value_pattern(is_current_value_char),
+            r##"^(?:(?!\.\.)[ "#\*\+,\-\.\/0-9:=\?@A-Z\[\\\]_a-z\{\}])*$"##
+        );
     }
 
     #[test]

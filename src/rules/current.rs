@@ -3,7 +3,7 @@
 //! ones are left out, so the posted body follows the SDK; the deprecated ones stay where
 //! the page has them, to be judged (type, `deprecated`) in the page's order.
 
-use super::checks::{current_charset, must_be_root};
+use super::checks::{current_charset, is_current_value_char, must_be_root};
 use super::page::{
     BATCH_INDEX, BATCH_RULES, CONSECUTIVE_DOTS, DUPLICATE_HOST, PARAM_NAME, REGION_ID, RESOURCE_ID, ROTATION_STRATEGY,
     SUCCESS_RATE, TIMEOUT,
@@ -11,7 +11,6 @@ use super::page::{
 use super::{ArrayOf, Check, Cross, Field, Kind, Presence, SchemaHint, Shape, Test};
 use crate::limits::*;
 use crate::report::Severity::{Error, Warning};
-use crate::schema::param_value_pattern_current;
 
 /// A host's `provider` when it has none (SDK: "defaults to ECS").
 pub(crate) const DEFAULT_PROVIDER: &str = "ECS";
@@ -100,7 +99,7 @@ static SCRIPT_PARAM: Shape = Shape {
                     rule: "S5",
                     severity: Error,
                     test: Test::Str(current_charset),
-                    schema: Some(SchemaHint::Pattern(param_value_pattern_current)),
+                    schema: Some(SchemaHint::Pattern(is_current_value_char)),
                     doc: "the characters of param_value",
                 },
                 CONSECUTIVE_DOTS,

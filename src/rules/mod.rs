@@ -148,8 +148,10 @@ pub(crate) enum Test {
 pub(crate) enum SchemaHint {
     /// The value is this string (`const`).
     Const(&'static str),
-    /// The value matches this ECMA-262 pattern.
-    Pattern(fn() -> String),
+    /// The value matches the ECMA-262 pattern of S5 and S6: characters this predicate
+    /// allows, no two dots in a row. The predicate is the check's own (the wasm module
+    /// holds it anyway), so the module keeps none of the pattern's writer.
+    Pattern(fn(char) -> bool),
     /// Stated by another check's pattern on the same field.
     InPattern,
 }

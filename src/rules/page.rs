@@ -2,13 +2,14 @@
 //! id; every number comes from limits.rs. Where the page contradicts itself the reading
 //! is rules.md's, said once at the field.
 
-use super::checks::{consecutive_dots, decimal_places, must_be_root, page_charset, timeout_boundary};
+use super::checks::{
+    consecutive_dots, decimal_places, is_page_value_char, must_be_root, page_charset, timeout_boundary,
+};
 use super::{ArrayOf, Check, Cross, Field, Kind, Presence, SchemaHint, Shape, Test};
 use crate::code::Code;
 use crate::limits::*;
 use crate::model::RotationStrategy;
 use crate::report::Severity::{Error, Warning};
-use crate::schema::param_value_pattern_page;
 
 /// The request body (B1-B3).
 pub(super) static BODY: Shape = Shape {
@@ -190,7 +191,7 @@ static SCRIPT_PARAM: Shape = Shape {
                     rule: "S5",
                     severity: Error,
                     test: Test::Str(page_charset),
-                    schema: Some(SchemaHint::Pattern(param_value_pattern_page)),
+                    schema: Some(SchemaHint::Pattern(is_page_value_char)),
                     doc: "the characters of param_value",
                 },
                 CONSECUTIVE_DOTS,
