@@ -408,6 +408,12 @@ mod tests {
             ("0001-01-01T00:00:00+01:00", None),
             ("+2026-12-01T08:30:00Z", None),
             ("２０２６-12-01T08:30:00Z", None),
+            // A character of several bytes across a field's byte offsets: byte indexing
+            // panicked on these (a trap in wasm) before the reader sliced by `get`.
+            ("20€101T083000Z", None),
+            ("20261201T0€00Z", None),
+            ("2026-12-01T08:30:00+€0", None),
+            ("2026-12-01T08:30:00+0€0", None),
             ("", None),
         ] {
             assert_eq!(sdk_date(text).as_deref(), want, "{text}");
