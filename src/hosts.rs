@@ -180,7 +180,8 @@ fn header(cells: &[Cell], format: &Format, delimiter: u8, sink: &mut Sink) -> Ve
 
 /// A header name as people write it: `Resource ID`, `resource-id` and `resource_id` alike.
 fn normalized(name: &str) -> String {
-    name.trim().to_ascii_lowercase().replace([' ', '-'], "_")
+    // By char, not `replace` with a set of chars (its searcher is code of its own).
+    name.trim().chars().map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() }).collect()
 }
 
 /// A first row naming a host field, in a cell of its own or among words separated by
@@ -280,6 +281,14 @@ fn at(field: &str, cell: &Cell) -> Map<String, Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A header name folds as `trim`, `to_ascii_lowercase` and `replace([' ', '-'], "_")` fold it.
+        #[test]
+        fn header_names_fold_as_the_string_functions_do(name in "[ a-zA-Z_\\-é\t]{0,16}") {
+            proptest::prop_assert_eq!(normalized(&name), name.trim().to_ascii_lowercase().replace([' ', '-'], "_"));
+        }
+    }
 
     fn read(text: &str, revision: Revision) -> HostsResult {
         read_hosts(text, &Options::revision(revision))

@@ -151,6 +151,18 @@ fn build(
     check_id(execute_uuid, "/execute_uuid", (EXECUTE_UUID_MIN, EXECUTE_UUID_MAX), &mut sink);
     let base = check_options(options, &mut sink);
     let call = call(&mut sink);
+    finish(execute_uuid, options, sink, base, call)
+}
+
+/// The rest of [`build`], once for every call (not once per `call` closure).
+#[inline(never)]
+fn finish(
+    execute_uuid: &str,
+    options: &RequestOptions,
+    sink: Sink,
+    base: Option<&str>,
+    call: Option<(&'static str, String, String)>,
+) -> RequestResult {
     let report = sink.finish(options.locale);
     let request = match (report.valid, base, call) {
         (true, Some(base), Some((method, tail, body))) => {
