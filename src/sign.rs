@@ -266,6 +266,12 @@ pub(crate) fn sdk_date(text: &str) -> Option<String> {
         let (mi, s) = cut(rest, |b| b == b':')?;
         (digits_of(h, 2)?, digits_of(mi, 2)?, digits_of(s, 2)?)
     };
+    utc(y, mo, d, (h, mi, s), zone)
+}
+
+/// A date, a time of day and its zone (`Z`, `z` or an offset `±hh`, `±hhmm`, `±hh:mm`) as
+/// `X-Sdk-Date`, or `None` when any is out of range.
+fn utc(y: i64, mo: i64, d: i64, (h, mi, s): (i64, i64, i64), zone: &str) -> Option<String> {
     let offset = match zone {
         "Z" | "z" => 0,
         _ => {
@@ -421,8 +427,7 @@ mod tests {
         assert!(clock().is_some_and(|c| c.len() == 16));
     }
 
-    /// The reader as it was before it cut by bytes (str searches and `splitn`).
-    #[rustfmt::skip]
+    /// The reader of the fields as it was before it cut by bytes (str searches and `splitn`).
     fn sdk_date_before(text: &str) -> Option<String> {
         let (date, time) = text.split_at_checked(text.find(['T', 't', ' '])?)?;
         let time = time.get(1..)?;
@@ -430,7 +435,7 @@ mod tests {
             (digits(date.get(..4)?)?, digits(date.get(4..6)?)?, digits(date.get(6..)?)?)
         } else {
             let mut parts = date.splitn(3, '-');
-            (digits_of4(parts.next()?)?, digits_of2(parts.next()?)?, digits_of2(parts.next()?)?)
+            (digits_of(parts.next()?, 4)?, digits_of(parts.next()?, 2)?, digits_of(parts.next()?, 2)?)
         };
         let zone_at = time.find(['Z', 'z', '+', '-'])?;
         let (clock, zone) = time.split_at_checked(zone_at)?;
@@ -443,37 +448,9 @@ mod tests {
             (digits(clock.get(..2)?)?, digits(clock.get(2..4)?)?, digits(clock.get(4..)?)?)
         } else {
             let mut parts = clock.splitn(3, ':');
-            (digits_of2(parts.next()?)?, digits_of2(parts.next()?)?, digits_of2(parts.next()?)?)
+            (digits_of(parts.next()?, 2)?, digits_of(parts.next()?, 2)?, digits_of(parts.next()?, 2)?)
         };
-        let offset = match zone {
-            "Z" | "z" => 0,
-            _ => {
-                let sign = if zone.starts_with('-') { -1 } else { 1 };
-                let z = zone.get(1..)?;
-                let (zh, zm) = match z.len() {
-                    2 => (digits(z)?, 0),
-                    4 => (digits(z.get(..2)?)?, digits(z.get(2..)?)?),
-                    5 if z.get(2..3) == Some(":") => (digits(z.get(..2)?)?, digits(z.get(3..)?)?),
-                    _ => return None,
-                };
-                if zh > 23 || zm > 59 {
-                    return None;
-                }
-                sign * (zh * 3600 + zm * 60)
-            }
-        };
-        if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || s > 59 {
-            return None;
-        }
-        let seconds = days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s - offset;
-        format_utc(seconds)
-    }
-
-    fn digits_of2(s: &str) -> Option<i64> {
-        digits_of(s, 2)
-    }
-    fn digits_of4(s: &str) -> Option<i64> {
-        digits_of(s, 4)
+        utc(y, mo, d, (h, mi, s), zone)
     }
 
     proptest::proptest! {

@@ -36,16 +36,19 @@ fn object(shape: &Shape, value: &Value, out: &mut String) {
             (Kind::Integer(_), Some(x)) => (x as u64).write(out),
             (Kind::Number(..), Some(x)) => x.write(out),
             (Kind::Object(inner), _) => object(inner, v, out),
-            (Kind::Array(of), _) if v.is_array() => {
-                out.push('[');
-                for (i, item) in v.as_array().into_iter().flatten().enumerate() {
-                    if i > 0 {
-                        out.push(',');
+            (Kind::Array(of), _) => match v.as_array() {
+                Some(items) => {
+                    out.push('[');
+                    for (i, item) in items.iter().enumerate() {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        object(of.item, item, out);
                     }
-                    object(of.item, item, out);
+                    out.push(']');
                 }
-                out.push(']');
-            }
+                None => v.write(out),
+            },
             _ => v.write(out),
         }
     }

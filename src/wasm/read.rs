@@ -48,10 +48,10 @@ fn pointer_mut<'a>(value: &'a mut Value, pointer: &str) -> Option<&'a mut Value>
     for segment in pointer.strip_prefix('/')?.split('/') {
         target = match target {
             Value::Object(members) => members.get_mut(crate::report::unescape(segment).as_ref())?,
-            Value::Array(items) if segment.starts_with('+') || (segment.starts_with('0') && segment.len() > 1) => {
-                return None
+            Value::Array(items) => {
+                let plain = !segment.starts_with('+') && (segment.len() == 1 || !segment.starts_with('0'));
+                items.get_mut(segment.parse::<usize>().ok().filter(|_| plain)?)?
             }
-            Value::Array(items) => items.get_mut(segment.parse::<usize>().ok()?)?,
             _ => return None,
         };
     }
