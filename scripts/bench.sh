@@ -15,10 +15,13 @@ export CARGO_TERM_COLOR=never
 
 echo "[bench] load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
 bash scripts/build-pkg.sh
+# The module before issue #16 (108a581), measured beside ours in the same run.
+bash scripts/before16.sh
 node benches/js/bodies.mjs --write >/dev/null
 # Without default features: the bench needs no command line, and building the binary in the
 # same run as the bench links against a library built twice (cargo issue 6313).
 cargo bench --no-default-features --bench validate -- --warm-up-time 2 --measurement-time 5 --noplot
+bash scripts/before16.sh bench
 node benches/js/run.mjs
 # Where the bytes go (benches/size/twiggy.txt), which report.mjs puts into BENCHMARKS.md.
 bash scripts/size.sh

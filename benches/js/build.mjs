@@ -4,7 +4,7 @@
 //   cold/<name>.js       one minified bundle per contestant for the cold-start pages
 //   size/<name>.js       each peer's minified bundle for the same schema (the size table)
 // and returns the byte counts of the size table.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,12 +18,23 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(HERE, "..", "..");
 export const OUT = join(ROOT, "target", "bench-js");
 export const PKG = join(ROOT, "pkg");
+/** The package before issue #16 (108a581), built by scripts/before16.sh; absent, the run goes without it. */
+export const BEFORE_PKG = join(ROOT, "target", "before16", "pkg");
+export const HAS_BEFORE = existsSync(join(BEFORE_PKG, "coc_script_exec_bg.wasm"));
 
 /** Our package, instantiated in Node. */
 export async function loadOurs() {
   const ours = await import(join(PKG, "index.js"));
   ours.initSync({ module: readFileSync(join(PKG, "coc_script_exec_bg.wasm")) });
   return ours;
+}
+
+/** The package before issue #16, instantiated in Node, or null when it was not built. */
+export async function loadBefore16() {
+  if (!HAS_BEFORE) return null;
+  const before = await import(join(BEFORE_PKG, "coc_script_exec.js"));
+  before.initSync({ module: readFileSync(join(BEFORE_PKG, "coc_script_exec_bg.wasm")) });
+  return before;
 }
 
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
@@ -39,6 +50,12 @@ function coldEntry(name) {
     case "ours":
       return (
         `import init, { validate } from '../../../pkg/index.js';\n${small}` +
+        "export async function run(wasm) { performance.mark('cold:run'); await init({ module_or_path: wasm }); " +
+        "performance.mark('cold:init'); return validate(small); }\n"
+      );
+    case "before_16":
+      return (
+        `import init, { validate } from '../../before16/pkg/coc_script_exec.js';\n${small}` +
         "export async function run(wasm) { performance.mark('cold:run'); await init({ module_or_path: wasm }); " +
         "performance.mark('cold:init'); return validate(small); }\n"
       );
@@ -62,7 +79,7 @@ function coldEntry(name) {
   }
 }
 
-export const COLD = ["ours", "zod", "valibot", "ajv", "ajv_standalone"];
+export const COLD = ["ours", "zod", "valibot", "ajv", "ajv_standalone", ...(HAS_BEFORE ? ["before_16"] : [])];
 
 export async function build(ours) {
   mkdirSync(join(OUT, "cold"), { recursive: true });

@@ -11,8 +11,10 @@ const R = JSON.parse(readFileSync(join(OUT, "results.json"), "utf8"));
 const BODIES = ["small", "max", "max_errors"];
 const PEERS = ["zod", "valibot", "ajv", "ajv_standalone"];
 
-function criterion(id, body) {
-  const file = join(ROOT, "target", "criterion", "native", id, body, "new", "estimates.json");
+/** A criterion median in µs, from this tree's bench (or, with `before`, from 108a581's: scripts/before16.sh bench). */
+function criterion(id, body, before = false) {
+  const dir = before ? join(ROOT, "target", "before16", "target") : join(ROOT, "target");
+  const file = join(dir, "criterion", "native", id, body, "new", "estimates.json");
   return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")).median.point_estimate / 1000 : NaN;
 }
 
@@ -21,9 +23,9 @@ const fmt = (us) => (Number.isNaN(us) || us === undefined ? "–" : us >= 1000 ?
 const fx = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : "–");
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 
-/** The targets of issues #7 and #16, each a ratio (or a bound) with where it was measured; `id` names it
- * across runs (BEFORE_16). */
-function targets() {
+/** The targets of issues #7 and #16, each a ratio (or a bound) with where it was measured, for `who` (ours,
+ * or before_16: the module before issue #16 in the same run); `id` names it across runs (BEFORE_16). */
+function targets(who = "ours") {
   const out = [];
   for (const env of ["chromium", "node"]) {
     const rows = R[env];
@@ -34,7 +36,7 @@ function targets() {
         env,
         id: `${env} text ${body}`,
         what: `text input, ${body}: ours ÷ (JSON.parse + fastest peer = ${best})`,
-        ratio: cell(rows, "ours", "text", body) / bestUs,
+        ratio: cell(rows, who, "text", body) / bestUs,
         target: 1.0,
         key: env === "chromium",
       });
@@ -47,7 +49,7 @@ function targets() {
           env,
           id: `${env} object ${body} ${peer}`,
           what: `object input, ${body}: ours ÷ ${peer}`,
-          ratio: cell(rows, "ours", "object", body) / cell(rows, peer, "object", body),
+          ratio: cell(rows, who, "object", body) / cell(rows, peer, "object", body),
           target: peer === "zod" ? 1.5 : null,
           key: env === "chromium" && keyed,
         });
@@ -66,19 +68,22 @@ const coldNavPeers = PEERS.map((p) => [p, R.cold[p].nav_ms]).sort((a, b) => a[1]
 const native = {
   floor: criterion("serde_json_from_str", "max"),
   json: criterion("validate_json", "max"),
+  before_floor: criterion("serde_json_from_str", "max", true),
+  before_json: criterion("validate_json", "max", true),
 };
 const bounds = [
   { what: "Chromium, max body, object input (µs, < 100)", value: chromiumMax.object, target: 100, unit: "µs" },
   { what: "Chromium, max body, text input (µs, < 100)", value: chromiumMax.text, target: 100, unit: "µs" },
   { what: ".wasm + glue, gzipped (KB, ≤ 48: issue #16)", value: oursBytes / 1024, target: 48, unit: "KB" },
 ];
-const ratios = [
-  ...T.filter((t) => t.key),
+/** Every ratio with a target, and the ones issue #16 keeps from getting worse, for `who`. */
+const ratiosOf = (who, ts) => [
+  ...ts.filter((t) => t.key),
   {
     env: "chromium",
     id: "chromium cold script",
     what: `cold start from the page's script: ours ÷ fastest peer (${coldPeers[0][0]})`,
-    ratio: R.cold.ours.script_ms / coldPeers[0][1],
+    ratio: R.cold[who]?.script_ms / coldPeers[0][1],
     target: 1.0,
     key: true,
   },
@@ -86,15 +91,27 @@ const ratios = [
     env: "chromium",
     id: "chromium cold nav",
     what: `cold start from navigation: ours ÷ fastest peer (${coldNavPeers[0][0]})`,
-    ratio: R.cold.ours.nav_ms / coldNavPeers[0][1],
+    ratio: R.cold[who]?.nav_ms / coldNavPeers[0][1],
     target: 1.0,
     key: true,
   },
-  { env: "native", id: "native", what: "validate_json ÷ serde_json::from_str::<Value>, max body", ratio: native.json / native.floor, target: 0.6, key: true },
+  {
+    env: "native",
+    id: "native",
+    what: "validate_json ÷ serde_json::from_str::<Value>, max body",
+    ratio: who === "ours" ? native.json / native.floor : native.before_json / native.before_floor,
+    target: 0.6,
+    key: true,
+  },
 ];
+const ratios = ratiosOf("ours", T);
+/** The module before issue #16 (108a581, scripts/before16.sh), measured in this same run, when it was. */
+const HAS_BEFORE = R.node.some((r) => r.name === "before_16");
+const beforeRatios = HAS_BEFORE ? ratiosOf("before_16", targets("before_16")) : [];
 
 /** The ratios of the last run before issue #16 (BENCHMARKS.md at 108a581, 2026-12-02): issue #16 allows each at most
- * 10 % worse. */
+ * 10 % worse. Used only when the run had no build of 108a581 beside ours (benches/js/run.mjs): across two runs the
+ * peers' times move as much as the ratios are allowed to. */
 const BEFORE_16 = {
   "chromium text small": 2.63,
   "chromium text max": 0.74,
@@ -106,11 +123,15 @@ const BEFORE_16 = {
   "chromium cold nav": 1.27,
   native: 0.43,
 };
+/** Issue #16's "no speed lost": the same ratio for the module before issue #16, from this run when the run had it
+ * (else from its own run, BEFORE_16), and how much worse this one is. */
 const notWorse = (r) => {
-  const before = BEFORE_16[r.id];
+  const same = beforeRatios.find((b) => b.id === r.id)?.ratio;
+  const before = Number.isFinite(same) ? same : BEFORE_16[r.id];
   if (before === undefined) return "–";
   const change = r.ratio / before;
-  return `${fx(before)} (${change <= 1.1 ? "**within 10 %**" : "worse by more than 10 %"}: ${fx(change)})`;
+  const where = Number.isFinite(same) ? "this run" : "its own run";
+  return `${fx(before)}, ${where} (${change <= 1.1 ? "**within 10 %**" : "worse by more than 10 %"}: ${fx(change)})`;
 };
 
 const ok = (x, target) => (x <= target ? "**met**" : "missed");
@@ -120,6 +141,7 @@ function speedTable(env) {
   const cols = [
     ["ours", "object"],
     ["ours", "text"],
+    ...(HAS_BEFORE ? [["before_16", "object"], ["before_16", "text"]] : []),
     ["JSON.parse", "text"],
     ["JSON.stringify", "object"],
     ...PEERS.flatMap((p) => [
@@ -138,11 +160,13 @@ function nativeTable() {
     const f = criterion("serde_json_from_str", b);
     const j = criterion("validate_json", b);
     const v = criterion("validate_value", b);
-    return `| ${b} | ${fmt(f)} | ${fmt(j)} | ${fmt(v)} | ${fx(j / f)} |`;
+    const bf = criterion("serde_json_from_str", b, true);
+    const bj = criterion("validate_json", b, true);
+    return `| ${b} | ${fmt(f)} | ${fmt(j)} | ${fmt(v)} | ${fx(j / f)} | ${fmt(bj)} | ${fx(bj / bf)} |`;
   });
   return [
-    "| body | serde_json::from_str::<Value> (floor) | validate_json | validate (parsed Value) | validate_json ÷ floor |",
-    "|---|---:|---:|---:|---:|",
+    "| body | serde_json::from_str::<Value> (floor) | validate_json | validate (parsed Value) | validate_json ÷ floor | 108a581's validate_json (same run, after) | its ÷ its floor |",
+    "|---|---:|---:|---:|---:|---:|---:|",
     ...lines,
   ].join("\n");
 }
@@ -159,7 +183,7 @@ function sizeTable() {
 }
 
 function coldTable() {
-  const names = ["ours", ...PEERS];
+  const names = ["ours", ...(R.cold.before_16 ? ["before_16"] : []), ...PEERS];
   const ms = (x) => (x === undefined ? "–" : `${x.toFixed(1)} ms`);
   const rows = [
     "| contestant | from the page's script | from navigation start | to its `run()` (bundle fetched and evaluated) | from `run()` to the first result |",
@@ -418,6 +442,30 @@ function triedTable() {
   return ["| change | time | size, and whether it stayed |", "|---|---|---|", ...TRIED.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }
 
+/** Ours ÷ the module before issue #16, per call, both measured in this run (issue #16: at most 1.10×). */
+function sameRun() {
+  if (!HAS_BEFORE) return "This run had no build of 108a581 beside ours (scripts/before16.sh needs the git history).";
+  const inputs = ["object", "text"];
+  const head = `| where | ${inputs.flatMap((i) => BODIES.map((b) => `${b}, ${i}`)).join(" | ")} |`;
+  const line = (env) =>
+    `| ${env} | ${inputs.flatMap((i) => BODIES.map((b) => fx(cell(R[env], "ours", i, b) / cell(R[env], "before_16", i, b)))).join(" | ")} |`;
+  const cold = R.cold.before_16;
+  const c = (k) => fx(R.cold.ours[k] / cold[k]);
+  return [
+    "Ours ÷ the module before issue #16 (108a581, built by scripts/before16.sh as it was built then), time per call, " +
+      "both measured in this run (the same process, rounds alternating; `before_16` in the tables below). Issue #16 " +
+      "allows 1.10× at most:",
+    "",
+    `${head}
+|---|${inputs.flatMap(() => BODIES.map(() => "---:")).join("|")}|`,
+    line("chromium"),
+    line("node"),
+    "",
+    `Cold start, ours ÷ before_16 (medians of ${cold.loads} fresh loads each): from the page's script ${c("script_ms")}, ` +
+      `from navigation ${c("nav_ms")}, instantiating ${c("init_ms")}, the first \`validate\` ${c("first_ms")}.`,
+  ].join("\n");
+}
+
 /** The last column above divides by a run of another day, and this shared machine drifts between days by more
  * than 10 % (JSON.stringify of the max body alone: 30.1 µs then, 37.8 µs in the run of 2026-12-02). What decides
  * a regression is an A/B in one process, old and new builds alternating, measured by hand on 2026-12-02. */
@@ -552,10 +600,12 @@ ${BODIES.map((b) => `| ${b} | ${R.bodies[b].bytes} | ${R.bodies[b].issues} |`).j
 
 ![ratios](benches/ratios.png)
 
-| where | ratio | target | | before issue #16 (this run ÷ before) |
+| where | ratio | target | | the same ratio for the module before issue #16 (this ÷ that) |
 |---|---:|---:|---|---|
 ${ratios.map((r) => `| ${r.env}: ${r.what} | ${fx(r.ratio)} | ${r.target ? `≤ ${r.target}×` : "–"} | ${r.target ? ok(r.ratio, r.target) : ""} | ${notWorse(r)} |`).join("\n")}
 ${bounds.map((b) => `| ${b.what} | ${b.value.toFixed(1)} ${b.unit} | ${b.target} ${b.unit} | ${ok(b.value, b.target)} | |`).join("\n")}
+
+${sameRun()}
 
 ${SAME_DAY}
 

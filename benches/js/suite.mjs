@@ -14,9 +14,10 @@ import * as normalise from "./normalise.mjs";
 
 /**
  * `ours`: the package's module (`validate`, `json_schema`); `standalone`: ajv's
- * precompiled validate function for the same schema, or null.
+ * precompiled validate function for the same schema, or null; `before`: the package as it
+ * was before issue #16 (scripts/before16.sh), or null.
  */
-export function contestants(ours, standalone) {
+export function contestants(ours, standalone, before) {
   const compiled = ajvPeer.compile(ours.json_schema());
   const peers = {
     zod: { run: zodPeer.validate, norm: normalise.zod },
@@ -33,6 +34,11 @@ export function contestants(ours, standalone) {
     // The floor of any call into the package: cross into wasm, serialize a result, JSON.parse it.
     { name: "limits()", input: "object", run: () => ours.limits(), norm: null },
   ];
+  if (before) {
+    // Issue #16's "no speed lost", read in the same run as everything else.
+    list.push({ name: "before_16", input: "object", run: (b) => before.validate(b), norm: (_, r) => normalise.ours(r) });
+    list.push({ name: "before_16", input: "text", run: (t) => before.validate(t), norm: (_, r) => normalise.ours(r) });
+  }
   for (const [name, p] of Object.entries(peers)) {
     list.push({ name, input: "object", run: p.run, norm: p.norm });
     list.push({ name, input: "text", run: (t) => p.run(JSON.parse(t)), norm: p.norm });
