@@ -23,6 +23,16 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// Its wire word (`"error"`, `"warning"`).
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// Which reading of the API to judge by (revisions.md). `page` is the contract and the
 /// default; `current` is the API as Huawei's SDK 3.1.219 and Terraform provider use it
 /// today. A later change of the service becomes a new id; an id never changes meaning.

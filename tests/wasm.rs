@@ -10,7 +10,7 @@
 mod cases;
 
 use cases::{cases, text_cases, Case};
-use coc_script_exec::{wasm, Options, Report, Revision};
+use coc_script_exec::{wasm, Locale, Options, Report, Revision};
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -104,6 +104,32 @@ fn every_text_case() {
         c.check(&got);
         let core = coc_script_exec::validate_json_with(&c.text, &options(c.revision));
         assert_eq!(text, as_js_receives(&core), "{} {}", c.rule, c.label());
+    }
+}
+
+/// `validate`'s report reaches JS as `JSON.parse` of its JSON text would make it, also where
+/// a string of it holds a NUL (src/wasm/report.rs then hands over the JSON text instead of
+/// its strings split at NULs) and where params hold numbers, arrays and objects.
+#[wasm_bindgen_test]
+fn reports_with_nuls_and_every_kind_of_param_reach_js_as_json_gives_them() {
+    let bodies = [
+        // An unknown field whose name holds a NUL: in the path, the message and a param.
+        r#"{"execute_param":{"timeout":300,"execute_user":"root","success_rate":100,"a\u0000b":1},"execute_batches":[]}"#,
+        // A NUL in a value a param quotes (an enum's `actual`), and one only in the body.
+        r#"{"execute_param":{"timeout":"x\u0000","execute_user":"ro\u0000ot","success_rate":100.5},"execute_batches":[{"batch_index":1,"rotation_strategy":"GO\u0000","target_instances":[]}]}"#,
+        // Numbers, arrays and nested params, no NUL.
+        r#"{"execute_param":{"timeout":1e300,"execute_user":"","success_rate":-0.0,"script_params":[{"param_name":"a","param_value":"b","param_order":7}]},"execute_batches":[{"batch_index":2,"rotation_strategy":"X","target_instances":[{"resource_id":"r"},{"resource_id":"r"}]}]}"#,
+        "x",
+        "",
+    ];
+    for text in bodies {
+        for (locale, id) in [(Locale::En, "en"), (Locale::ZhCn, "zh-CN")] {
+            let options = to_js(&serde_json::json!({"locale": id}));
+            let js = wasm::validate(JsValue::from_str(text), options);
+            let core = coc_script_exec::validate_json_with(text, &Options { locale, ..Options::default() });
+            assert!(!core.issues.is_empty(), "{text}: no issue to hand over");
+            assert_eq!(js_text(&js), as_js_receives(&core), "{text} ({id})");
+        }
     }
 }
 

@@ -72,7 +72,7 @@ macro_rules! words {
 
 words! {
     Code => |c| c.as_str();
-    Severity => |s| match s { Severity::Error => "error", Severity::Warning => "warning" };
+    Severity => |s| s.as_str();
     RotationStrategy => |r| r.as_str();
     OrderStatus => |s| s.as_str();
     InstanceStatus => |s| s.as_str();

@@ -2,7 +2,8 @@
 //! its arguments into plain Rust values, calls the core, and hands back what the core
 //! serialized. Results are built by `JSON.parse` of the crate's one JSON writer's text
 //! (src/json.rs, byte for byte serde_json's), so JS receives what Rust serializes (plain
-//! objects and arrays, `null` never `undefined`).
+//! objects and arrays, `null` never `undefined`); `validate`'s report, the one result made
+//! per keystroke, by the glue of report.rs from its strings, the same objects.
 //!
 //! A function throws (a `TypeError`) only where an argument cannot be read at all: a
 //! `script_uuid` or response text that is not a string, options of the wrong shape.
@@ -14,6 +15,7 @@ mod hosts;
 mod options;
 mod plain;
 mod read;
+mod report;
 mod rollout;
 mod stand_in;
 mod text;
@@ -73,8 +75,8 @@ pub fn validate(
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
 ) -> JsValue {
     match validate_options(&options) {
-        Ok(options) => to_js(&validate_value(&body, &options)),
-        Err(refused) => to_js(&refused),
+        Ok(options) => report::report_js(&validate_value(&body, &options)),
+        Err(refused) => report::report_js(&refused),
     }
 }
 
