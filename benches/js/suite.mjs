@@ -31,8 +31,11 @@ export function contestants(ours, standalone, before) {
     // What every text contestant pays to read, and what ours pays to take an object in.
     { name: "JSON.parse", input: "text", run: (t) => JSON.parse(t), norm: null },
     { name: "JSON.stringify", input: "object", run: (b) => JSON.stringify(b), norm: null },
-    // The floor of any call into the package: cross into wasm, serialize a result, JSON.parse it.
+    // A call that judges nothing and hands back every limit (JSON text, JSON.parse).
     { name: "limits()", input: "object", run: () => ours.limits(), norm: null },
+    // The least a validate call that reports anything costs: one byte of text in, a syntax
+    // error's one-issue report out (the same whatever the body column says).
+    { name: "validate(\"x\")", input: "text", run: () => ours.validate("x"), norm: null },
   ];
   if (before) {
     // Issue #16's "no speed lost", read in the same run as everything else.

@@ -56,8 +56,8 @@ fn flat(report: &Report) -> Option<String> {
     let mut out = String::with_capacity(64 + 160 * report.issues.len());
     out.push(if report.valid { '1' } else { '0' });
     for issue in &report.issues {
-        for part in [&*issue.path, issue.code.as_str(), issue.severity.as_str(), &*issue.message] {
-            part_of(&mut out, "", part)?;
+        for text in [&*issue.path, issue.code.as_str(), issue.severity.as_str(), &*issue.message] {
+            part(&mut out, "", text)?;
         }
         out.push('\0');
         crate::text::push_decimal(&mut out, issue.params.len() as u64);
@@ -65,9 +65,9 @@ fn flat(report: &Report) -> Option<String> {
             if key == "__proto__" {
                 return None;
             }
-            part_of(&mut out, "", key)?;
+            part(&mut out, "", key)?;
             match value {
-                Value::String(s) => part_of(&mut out, "s", s)?,
+                Value::String(s) => part(&mut out, "s", s)?,
                 // JSON text escapes every control character: no NUL in it.
                 _ => {
                     out.push('\0');
@@ -80,13 +80,14 @@ fn flat(report: &Report) -> Option<String> {
     Some(out)
 }
 
-/// Appends a NUL, `tag` and `part`, or `None` when `part` holds a NUL.
-fn part_of(out: &mut String, tag: &str, part: &str) -> Option<()> {
-    if part.as_bytes().contains(&0) {
+/// Appends a NUL, `tag` and `text`, or `None` when `text` holds a NUL (a byte loop: these
+/// strings are short, and core's `memchr` costs more than it saves on them).
+fn part(out: &mut String, tag: &str, text: &str) -> Option<()> {
+    if text.bytes().any(|b| b == 0) {
         return None;
     }
     out.push('\0');
     out.push_str(tag);
-    out.push_str(part);
+    out.push_str(text);
     Some(())
 }
