@@ -487,7 +487,7 @@ const SAME_DAY = [
     "before issue #16 now runs beside ours (scripts/before16.sh builds it once, as it was built then). One run is " +
     "still at the machine's mercy: the first bench run of session 13 had the machine slow down by about 1.7× part " +
     "of the way through (a native call of the small body measured 4.7 µs against 2.8 µs before and after), and gave " +
-    "the small object in Chromium 1.32× of 108a581's; the run above, on a quiet machine, 0.94×, and an A/B by hand " +
+    "the small object in Chromium 1.32× of 108a581's; the two runs since, on a quiet machine, 0.94× and 0.91× (this one), and an A/B by hand " +
     "in one page with a second copy of 108a581 as an A/A control (15 rounds) 0.98× (A/A 1.00×). Session 7's A/B by " +
     "hand, against the same tree: Node 0.83–0.99×, Chromium 0.86–1.02× on every body and input.",
 ].join("\n");
