@@ -44,21 +44,18 @@ function coldEntry(name) {
   const small = "import small from '../../../benches/bodies/small.json' with { type: 'json' };\n";
   // Each run() marks its start ("cold:run": the bundle is fetched and evaluated); ours also
   // marks the end of instantiating ("cold:init").
+  // A wasm package: its run() instantiates the module (the .wasm fetch the page started).
+  const wasmEntry = (glue) =>
+    `import init, { validate } from '${glue}';\n${small}` +
+    "export async function run(wasm) { performance.mark('cold:run'); await init({ module_or_path: wasm }); " +
+    "performance.mark('cold:init'); return validate(small); }\n";
   const peer = (imports, call) =>
     `${imports}\n${small}export async function run() { performance.mark("cold:run"); return ${call}; }\n`;
   switch (name) {
     case "ours":
-      return (
-        `import init, { validate } from '../../../pkg/index.js';\n${small}` +
-        "export async function run(wasm) { performance.mark('cold:run'); await init({ module_or_path: wasm }); " +
-        "performance.mark('cold:init'); return validate(small); }\n"
-      );
+      return wasmEntry("../../../pkg/index.js");
     case "before_16":
-      return (
-        `import init, { validate } from '../../before16/pkg/coc_script_exec.js';\n${small}` +
-        "export async function run(wasm) { performance.mark('cold:run'); await init({ module_or_path: wasm }); " +
-        "performance.mark('cold:init'); return validate(small); }\n"
-      );
+      return wasmEntry("../../before16/pkg/coc_script_exec.js");
     case "zod":
       return peer("import { validate } from '../../../benches/js/peers/zod.mjs';", "validate(small)");
     case "valibot":

@@ -480,17 +480,21 @@ function sameRun() {
 }
 
 /** What the same-run comparison replaced, and how far one run can be trusted on this machine. */
-const SAME_DAY = [
-  "Before session 13 the last column divided by the ratios of 108a581's own run (BENCHMARKS.md of 2026-12-02), " +
-    "and between two runs the peers' times here move as much as the 10 % allowed: in this run's tables 108a581's " +
-    "own ratios are not the ones its run published (the native one is 0.56× here, 0.43× there). So the module " +
+function sameDay() {
+  const native = beforeRatios.find((r) => r.id === "native")?.ratio;
+  const smallObject = cell(R.chromium, "ours", "object", "small") / cell(R.chromium, "before_16", "object", "small");
+  return (
+    "Before session 13 the last column divided by the ratios of 108a581's own run (BENCHMARKS.md of 2026-12-02), " +
+    "and between two runs the peers' times here move as much as the 10 % allowed: 108a581's own ratios in a later " +
+    `run are not the ones its run published (its native one is ${fx(native)} in this run, 0.43× there). So the module ` +
     "before issue #16 now runs beside ours (scripts/before16.sh builds it once, as it was built then). One run is " +
     "still at the machine's mercy: the first bench run of session 13 had the machine slow down by about 1.7× part " +
     "of the way through (a native call of the small body measured 4.7 µs against 2.8 µs before and after), and gave " +
-    "the small object in Chromium 1.32× of 108a581's; the two runs since, on a quiet machine, 0.94× and 0.91× (this one), and an A/B by hand " +
-    "in one page with a second copy of 108a581 as an A/A control (15 rounds) 0.98× (A/A 1.00×). Session 7's A/B by " +
-    "hand, against the same tree: Node 0.83–0.99×, Chromium 0.86–1.02× on every body and input.",
-].join("\n");
+    `the small object in Chromium 1.32× of 108a581's; this run ${fx(smallObject)}, session 13's quiet runs 0.91–0.94×, ` +
+    "and an A/B by hand in one page with a second copy of 108a581 as an A/A control (15 rounds) 0.98× (A/A 1.00×). " +
+    "Session 7's A/B by hand, against the same tree: Node 0.83–0.99×, Chromium 0.86–1.02× on every body and input."
+  );
+}
 
 /** Issue #16, step by step, measured by hand (2026-12-02 to 2026-12-07; build-pkg.sh's module: wasm-opt -O3, gzip -9). */
 const SIZE_16 = [
@@ -617,7 +621,7 @@ ${bounds.map((b) => `| ${b.what} | ${b.value.toFixed(1)} ${b.unit} | ${b.target}
 
 ${sameRun()}
 
-${SAME_DAY}
+${HAS_BEFORE ? sameDay() : ""}
 
 Every other ratio (Node, and ajv, reported without a target):
 

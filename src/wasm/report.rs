@@ -1,10 +1,10 @@
 //! `validate`'s report into JS without `JSON.parse`: in Chromium and Node, `JSON.parse` of a
 //! report's text costs more than the rest of a small body's call together (about 1.3 µs for
 //! the small body's one-warning report in Node 20, against 0.7 µs this way; BENCHMARKS.md,
-//! issue #16). The report is written as its strings one after another, each ended by a NUL
+//! issue #16). The report is written as its strings one after another, each after a NUL
 //! (which no report string holds, or the JSON text goes instead), and the glue below cuts
-//! them apart and builds the objects, members in the order `JSON.parse` of the report's JSON text
-//! would give them: the same plain objects, arrays and values.
+//! them apart and builds the objects, members in the order `JSON.parse` of the report's
+//! JSON text would give them: the same plain objects, arrays and values.
 //!
 //! The text: `1` or `0` (`valid`), then per issue its path, code, severity, message and the
 //! number of its params, then per param its key and its value: `s` and a string, `n` and a
