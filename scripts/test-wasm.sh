@@ -16,9 +16,10 @@ step() { printf '\n--- %s\n' "$*"; }
 
 # Both wasm32 builds of the library: with std (what `wasm-pack test` links) and bare (what
 # pkg/ ships: no std, a panic traps; Cargo.toml's `bare-wasm`).
-step "cargo clippy --target wasm32-unknown-unknown --no-default-features [--features bare-wasm] -- -D warnings"
+step "cargo clippy --target wasm32-unknown-unknown --no-default-features [--features bare-wasm[,probes]] -- -D warnings"
 cargo clippy --target wasm32-unknown-unknown --no-default-features -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --features bare-wasm -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --features bare-wasm,probes -- -D warnings
 
 step "build pkg/"
 bash scripts/build-pkg.sh

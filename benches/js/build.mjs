@@ -21,6 +21,11 @@ export const PKG = join(ROOT, "pkg");
 /** The package before issue #16 (108a581), built by scripts/before16.sh; absent, the run goes without it. */
 export const BEFORE_PKG = join(ROOT, "target", "before16", "pkg");
 export const HAS_BEFORE = existsSync(join(BEFORE_PKG, "coc_script_exec_bg.wasm"));
+/** The modules of issue #16's floors, built by scripts/floor.sh; absent, the run goes without them. */
+export const JUDGE_PKG = join(ROOT, "target", "floor", "judge");
+export const PROBES_PKG = join(ROOT, "target", "floor", "probes");
+export const HAS_JUDGE = existsSync(join(JUDGE_PKG, "coc_script_exec_bg.wasm"));
+export const HAS_PROBES = existsSync(join(PROBES_PKG, "coc_script_exec_bg.wasm"));
 
 /** Our package, instantiated in Node. */
 export async function loadOurs() {
@@ -29,13 +34,19 @@ export async function loadOurs() {
   return ours;
 }
 
-/** The package before issue #16, instantiated in Node, or null when it was not built. */
-export async function loadBefore16() {
-  if (!HAS_BEFORE) return null;
-  const before = await import(join(BEFORE_PKG, "coc_script_exec.js"));
-  before.initSync({ module: readFileSync(join(BEFORE_PKG, "coc_script_exec_bg.wasm")) });
-  return before;
+/** A wasm-bindgen module of the web target in `dir`, instantiated in Node, or null when `has` is false. */
+async function loadGlue(dir, has) {
+  if (!has) return null;
+  const glue = await import(join(dir, "coc_script_exec.js"));
+  glue.initSync({ module: readFileSync(join(dir, "coc_script_exec_bg.wasm")) });
+  return glue;
 }
+
+/** The package before issue #16, instantiated in Node, or null when it was not built. */
+export const loadBefore16 = () => loadGlue(BEFORE_PKG, HAS_BEFORE);
+
+/** The module with the probes (src/wasm/probes.rs), instantiated in Node, or null when it was not built. */
+export const loadProbes = () => loadGlue(PROBES_PKG, HAS_PROBES);
 
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
@@ -56,6 +67,8 @@ function coldEntry(name) {
       return wasmEntry("../../../pkg/index.js");
     case "before_16":
       return wasmEntry("../../before16/pkg/coc_script_exec.js");
+    case "judge_only":
+      return wasmEntry("../../floor/judge/coc_script_exec.js");
     case "zod":
       return peer("import { validate } from '../../../benches/js/peers/zod.mjs';", "validate(small)");
     case "valibot":
@@ -76,7 +89,30 @@ function coldEntry(name) {
   }
 }
 
-export const COLD = ["ours", "zod", "valibot", "ajv", "ajv_standalone", ...(HAS_BEFORE ? ["before_16"] : [])];
+export const COLD = [
+  "ours",
+  "zod",
+  "valibot",
+  "ajv",
+  "ajv_standalone",
+  ...(HAS_BEFORE ? ["before_16"] : []),
+  ...(HAS_JUDGE ? ["judge_only"] : []),
+];
+/** The contestants of COLD that are wasm modules, and where their .wasm is. */
+export const WASM_OF = { ours: PKG, before_16: BEFORE_PKG, judge_only: JUDGE_PKG };
+
+/** The module that only judges must export `validate` and `limits` and none of the package's other functions. */
+function checkJudgeOnly() {
+  const functions = (dir) =>
+    WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(dir, "coc_script_exec_bg.wasm"))))
+      .filter((e) => e.kind === "function" && !e.name.startsWith("__") && e.name !== "start")
+      .map((e) => e.name);
+  const judge = functions(JUDGE_PKG);
+  const extra = judge.filter((n) => functions(PKG).includes(n) && !["validate", "limits"].includes(n));
+  if (!judge.includes("validate") || !judge.includes("limits") || extra.length) {
+    throw new Error(`target/floor/judge exports ${judge.join(", ")}: not validate and limits alone (scripts/floor.sh)`);
+  }
+}
 
 export async function build(ours) {
   mkdirSync(join(OUT, "cold"), { recursive: true });
@@ -124,14 +160,17 @@ export async function build(ours) {
     const bytes = readFileSync(sizeFile);
     sizes[name] = { js_raw: bytes.length, js_gzip: gz(bytes) };
   }
-  const wasm = readFileSync(join(PKG, "coc_script_exec_bg.wasm"));
-  const glue = readFileSync(join(PKG, "coc_script_exec.js"));
-  sizes.ours = {
-    ...sizes.ours,
-    wasm_raw: wasm.length,
-    wasm_gzip: gz(wasm),
-    glue_raw: glue.length,
-    glue_gzip: gz(glue),
-  };
+  if (HAS_JUDGE) checkJudgeOnly();
+  for (const name of COLD.filter((n) => n in WASM_OF)) {
+    const wasm = readFileSync(join(WASM_OF[name], "coc_script_exec_bg.wasm"));
+    const glue = readFileSync(join(WASM_OF[name], "coc_script_exec.js"));
+    sizes[name] = {
+      ...sizes[name],
+      wasm_raw: wasm.length,
+      wasm_gzip: gz(wasm),
+      glue_raw: glue.length,
+      glue_gzip: gz(glue),
+    };
+  }
   return sizes;
 }

@@ -183,7 +183,7 @@ function sizeTable() {
 }
 
 function coldTable() {
-  const names = ["ours", ...(R.cold.before_16 ? ["before_16"] : []), ...PEERS];
+  const names = ["ours", ...["before_16", "judge_only"].filter((n) => R.cold[n]), ...PEERS];
   const ms = (x) => (x === undefined ? "–" : `${x.toFixed(1)} ms`);
   const rows = [
     "| contestant | from the page's script | from navigation start | to its `run()` (bundle fetched and evaluated) | from `run()` to the first result |",
@@ -210,6 +210,33 @@ function coldTable() {
       "and 102.9 ms beside the `.wasm` fetch, valibot's 95.9 ms alone and 110.6 ms beside the same fetch.",
   );
   return rows.join("\n");
+}
+
+/** The small text's floor, from the probes of this run (Chromium). */
+function smallTextFloor() {
+  const p = parts("chromium").find((x) => x.body === "small");
+  const n = criterion("validate_json", "small");
+  const f = criterion("serde_json_from_str", "small");
+  return (
+    `The measured floor (\"The floors\" below, this run): the core alone, \`validate_json\` run inside wasm on ` +
+    `text already in its memory with no boundary crossed, takes ${fmt(p.core)}, ${fx(p.core / p.target)} the ` +
+    `target; the copy in (${fmt(p.copy)}) and the report out (${fmt(p.report)}), which every call needs, make the ` +
+    `three ${fx(p.sum / p.target)}. Natively the same core takes ${fmt(n)} (criterion), about what serde_json takes ` +
+    `only to parse the text into a \`Value\` (${fmt(f)}): what is missing is not a boundary or a glue step but ` +
+    "wasm's time to judge 384 bytes, which is more than the whole target. "
+  );
+}
+
+/** The object input's floor on `body`, from the probes of this run (Chromium): JSON.stringify + the text path's parts. */
+function objectFloor(body) {
+  const p = parts("chromium").find((x) => x.body === body);
+  const str = cell(R.chromium, "JSON.stringify", "object", body);
+  const zod = cell(R.chromium, "zod", "object", body);
+  return (
+    ` Measured in this run (\"The floors\" below): JSON.stringify plus the three parts of the text path that every ` +
+    `call needs (the copy in, the core, the report out) is ${fmt(str + p.sum)}, ${fx((str + p.sum) / zod)} zod's ` +
+    `whole call, against the 1.5× allowed.`
+  );
 }
 
 /** A horizontal bar chart of the ratios against their targets, as SVG. */
@@ -294,26 +321,24 @@ function bounded() {
         "checks it is one, src/wasm/plain.rs). A JS peer walks the object where it lies; ours must first serialize " +
         "it and copy it into wasm memory, so the object targets are bounded below by JSON.stringify + the text " +
         "path, which is already more than zod or valibot take." +
+        (HAS_PROBES ? objectFloor(body) : "") +
         (body === "max"
           ? " The other way in, reading the object value by value across the boundary (src/wasm/read.rs, kept " +
             "for objects the check declines), measured twice this path's time (Node, by hand: 847 µs against 411 µs)."
           : ""),
     );
   }
-  const smallText = PEERS.map((p) => c(p, "text", "small")).sort((a, b) => a - b)[0];
+  const smallText = textTarget("chromium", "small");
+  const x = c('validate("x")', "text", "small");
   out.push(
     `- **Text input, small body, Chromium.** Ours ${fmt(c("ours", "text", "small"))} against ` +
       `${fmt(smallText)} for the fastest peer with its JSON.parse (JSON.parse alone ${fmt(c("JSON.parse", "text", "small"))}). ` +
-      "On a 384-byte body the fixed cost of a call dominates: the least any `validate` call that reports " +
-      `anything costs, one byte of text in and a syntax error's one-issue report out (\`validate("x")\`), is ` +
-      `${fmt(c('validate("x")', "text", "small"))}, ${fx(c('validate("x")', "text", "small") / smallText)} of that ` +
-      "target before a byte of the body is read; the rest is the reader and the walk on 384 bytes, and the small " +
-      "body's one warning (its message, its params and handing them over: about a third of the call, measured by " +
-      "hand in Node against the same body without its `agent_status`). Not a hard floor, but no step of issue #16 moved it " +
-      "by more than 15 %; \`limits()\`, which judges nothing and hands back every limit, takes " +
-      `${fmt(c("limits()", "object", "small"))}.`,
+      (HAS_PROBES ? smallTextFloor() : "") +
+      "The least any `validate` call that reports anything costs, one byte of text in and a syntax error's " +
+      `one-issue report out (\`validate("x")\`), is ${fmt(x)}, ${fx(x / smallText)} of that target; ` +
+      `\`limits()\`, which judges nothing and hands back every limit, takes ${fmt(c("limits()", "object", "small"))}.`,
   );
-  const fastestMax = [...R.chromium].filter((r) => r.body === "max" && !["limits()", 'validate("x")', "JSON.stringify", "JSON.parse", "before_16"].includes(r.name))
+  const fastestMax = [...R.chromium].filter((r) => r.body === "max" && !["limits()", 'validate("x")', "JSON.stringify", "JSON.parse", "before_16"].includes(r.name) && !r.name.startsWith("probe"))
     .sort((a, b) => a.us - b.us)[0];
   out.push(
     `- **Under 100 µs for the max body.** The fastest contestant of all on it here is ${fastestMax.name} (${fastestMax.input}) at ` +
@@ -327,11 +352,15 @@ function bounded() {
       "\"Where the bytes go\" above has the module item by item and what each step of issue #16 took off. " +
       "Nothing here is a build flag away: opt-level \"s\" for this crate too is 9 KB smaller and 25–30 % " +
       "slower; \"z\" saves about 10 KB more and costs another quarter; wasm-opt's -Oz saves under 1 KB. " +
-      "The measured floor (\"Where the bytes go\", session 12): a module of `validate` and `limits` alone, as shipped " +
-      "(no std), is 54.0 KB gzipped (42.1 KB of code, 10.2 KB of data; at opt-level \"z\" with wasm-opt -Oz 55.4 KB; " +
-      "54.6 KB with session 13's report path, 57.9 KB with its glue), " +
-      "1.2× the target before any other export is in it; what is left is the rules, the reader and the messages of " +
-      "two locales.",
+      (J
+        ? `The measured floor (\"The floors\" below, built in this run): the module that only judges, \`validate\` ` +
+          `and \`limits\` and nothing else, is ${kb(J.wasm_gzip)} gzipped, ${kb(J.wasm_gzip + J.glue_gzip)} with its ` +
+          `glue, ${fx((J.wasm_gzip + J.glue_gzip) / 1024 / 48)} the target before any other export is in it `
+        : "The measured floor (\"Where the bytes go\", session 12): a module of `validate` and `limits` alone is " +
+          "54.0 KB gzipped, 57.9 KB with its glue, 1.2× the target before any other export is in it ") +
+      "(session 12: 42.1 KB of its gzipped bytes are code, 10.2 KB data; every crate at opt-level \"z\" with wasm-opt " +
+      "-Oz, the smallest the stable toolchain builds, makes it larger, not smaller); what is left in it is the rules, " +
+      "the reader and the messages of two locales, each under 5 % of the whole module in twiggy's table.",
   );
   out.push(
     `- **Cold start.** Ours fetches (alongside its bundle), compiles and instantiates ${kb(s.wasm_raw)} of wasm ` +
@@ -339,15 +368,19 @@ function bounded() {
       `Measured in fresh pages (performance marks around each step, \"Cold start\" below): instantiating takes ` +
       `${R.cold.ours.init_ms?.toFixed(1)} ms and the first \`validate\` ${R.cold.ours.first_ms?.toFixed(1)} ms, most of ` +
       "it compiling every function on its path (V8 compiles wasm lazily; the second call takes well under a " +
-      "millisecond). The measured floor (session 13, by hand, 15 fresh loads each, alternating, the bench's server " +
-      "and flags): the module of `validate` and `limits` alone (125,234 bytes, 54.6 KB gzipped) starts no faster " +
-      "than the whole package: 85.7 ms from the page's script against ours 87.7 ms, valibot 72.9 ms and " +
-      "ajv_standalone 65.5 ms; from `run()` to the first result 22.6 ms against 20.6 ms (valibot 3.2 ms). In one page, " +
-      "with the bytes fetched first, `WebAssembly.compile` takes 2.9–4.4 ms for either module, instantiating the " +
-      "compiled module 0.9–1.9 ms and the first `validate` 5.6–6.2 ms for either (Liftoff compiling the judging path, " +
-      "which is the same code in both; the second call 0.1 ms): about 10 ms of wasm work before the first result " +
-      "whatever else the module holds, three times what valibot takes from its `run()` to its result. Splitting the " +
-      "module would not reach the target; only less code on the judging path would move it, about 0.08 ms a KB.",
+      "millisecond). " +
+      (JC
+        ? `The measured floor (\"The floors\" below, this run): the module that only judges (${kb(J.wasm_raw)}, ` +
+          `${kb(J.wasm_gzip)} gzipped) starts in ${JC.script_ms.toFixed(1)} ms from the page's script, ` +
+          `${fx(JC.script_ms / coldPeers[0][1])} the fastest peer, against ours ${R.cold.ours.script_ms.toFixed(1)} ms: ` +
+          "a module with nothing but the judging path misses the target too. "
+        : "") +
+      "Session 13, by hand, in one page with the bytes fetched first: `WebAssembly.compile` takes 2.9–4.4 ms for " +
+      "either module, instantiating the compiled module 0.9–1.9 ms and the first `validate` 5.6–6.2 ms for either " +
+      "(Liftoff compiling the judging path, which is the same code in both; the second call 0.1 ms): about 10 ms of " +
+      "wasm work before the first result whatever else the module holds, several times what the fastest peers take " +
+      "from their `run()` to their result. Splitting the module would not reach the target; only less code on the " +
+      "judging path would move it, about 0.08 ms a KB.",
   );
   return out.join("\n");
 }
@@ -453,6 +486,77 @@ const GROWTH = [
 
 function triedTable() {
   return ["| change | time | size, and whether it stayed |", "|---|---|---|", ...TRIED.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+}
+
+/** The run had the modules of scripts/floor.sh: the probes of src/wasm/probes.rs, and the module that only judges. */
+const HAS_PROBES = R.chromium.some((r) => r.name === "probe: core");
+const J = R.sizes.judge_only;
+const JC = R.cold.judge_only;
+
+/** The target of text input on `body` in `env`: JSON.parse + the fastest peer given the text. */
+const textTarget = (env, body) => PEERS.map((p) => cell(R[env], p, "text", body)).sort((a, b) => a - b)[0];
+
+/** `validate` on text, part by part (src/wasm/probes.rs), in `env`: each part timed by itself in the same run. */
+function parts(env) {
+  const c = (name, body) => cell(R[env], name, "text", body);
+  return BODIES.map((body) => {
+    const copy = c("probe: copy in", body);
+    const core = c("probe: core", body);
+    const report = c("probe: report out", body);
+    const whole = c("probe: validate", body);
+    return { body, copy, core, report, whole, sum: copy + core + report, target: textTarget(env, body) };
+  });
+}
+
+function partsTable(env) {
+  return [
+    "| body | the text copied in | the core (`validate_json`, no boundary) | the report handed out | the three | the whole call | the rest (the calls' own cost, freeing) | JSON.parse + the fastest peer | the core ÷ that | the three ÷ that |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...parts(env).map(
+      (p) =>
+        `| ${p.body} | ${fmt(p.copy)} | ${fmt(p.core)} | ${fmt(p.report)} | ${fmt(p.sum)} | ${fmt(p.whole)} | ` +
+        `${fmt(p.whole - p.sum)} | ${fmt(p.target)} | ${fx(p.core / p.target)} | ${fx(p.sum / p.target)} |`,
+    ),
+  ].join("\n");
+}
+
+/** The floors of issue #16 measured in this run (scripts/floor.sh's modules), or why there are none. */
+function floors() {
+  if (!HAS_PROBES || !J || !JC) return "This run had no modules of scripts/floor.sh: no floors measured in it.";
+  const jb = J.wasm_gzip + J.glue_gzip;
+  return [
+    "Measured in this run on two modules built from this tree by scripts/floor.sh, never shipped: the whole module " +
+      "with the probes of src/wasm/probes.rs (Cargo.toml's `probes`), which time each part of a `validate` call on " +
+      "text by itself, and the module that only judges: `validate` and `limits` exported, every other export " +
+      "rewritten into a function nothing calls (benches/floor/judge_only.mjs), so that LTO drops all that only the " +
+      "other exports reach.",
+    "",
+    "`validate` on text, part by part, in Chromium (medians, the same rounds as every table here). The core is " +
+      "`validate_json` run 32 times in one call on text already in wasm memory, per run; the report is the body's " +
+      "own report, judged once and handed over as `validate` hands it (src/wasm/report.rs); the copy is the text " +
+      "into wasm memory as `validate` copies it (src/wasm/text.rs):",
+    "",
+    partsTable("chromium"),
+    "",
+    "The same in Node:",
+    "",
+    partsTable("node"),
+    "",
+    "| the module that only judges (`validate`, `limits`) | raw | gzip -9 |",
+    "|---|---:|---:|",
+    `| .wasm | ${kb(J.wasm_raw)} | ${kb(J.wasm_gzip)} |`,
+    `| JS glue | ${kb(J.glue_raw)} | ${kb(J.glue_gzip)} |`,
+    `| .wasm + glue | ${kb(J.wasm_raw + J.glue_raw)} | **${kb(jb)}** (${fx(jb / 1024 / 48)} the 48 KB target) |`,
+    `| the whole package, for comparison: .wasm + glue | ${kb(s.wasm_raw + s.glue_raw)} | ${kb(oursBytes)} |`,
+    "",
+    `Its cold start (\`judge_only\` in the cold-start table): ${JC.script_ms.toFixed(1)} ms from the page's script ` +
+      `against ${R.cold.ours.script_ms.toFixed(1)} ms for the whole package and ${coldPeers[0][1].toFixed(1)} ms for ` +
+      `${coldPeers[0][0]} (${fx(JC.script_ms / coldPeers[0][1])}); from its \`run()\` to the first result ` +
+      `${JC.after_run_ms.toFixed(1)} ms against ${R.cold.ours.after_run_ms.toFixed(1)} ms (instantiating ` +
+      `${JC.init_ms.toFixed(1)} ms against ${R.cold.ours.init_ms.toFixed(1)} ms, the first \`validate\` ` +
+      `${JC.first_ms.toFixed(1)} ms against ${R.cold.ours.first_ms.toFixed(1)} ms) and ` +
+      `${R.cold[coldPeers[0][0]].after_run_ms.toFixed(1)} ms for ${coldPeers[0][0]}.`,
+  ].join("\n");
 }
 
 /** Ours ÷ the module before issue #16, per call, both measured in this run (issue #16: at most 1.10×). */
@@ -676,6 +780,10 @@ ${readFileSync(join(ROOT, "benches", "size", "twiggy.txt"), "utf8").trim()}
 ## What bounds the targets that are missed
 
 ${bounded()}
+
+### The floors, measured in this run
+
+${floors()}
 
 ### Where validate's time goes (Chromium)
 

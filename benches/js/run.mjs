@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 
 import { BODIES, TEXTS, staleFiles } from "./bodies.mjs";
-import { build, COLD, HAS_BEFORE, loadBefore16, loadOurs, OUT, ROOT } from "./build.mjs";
+import { build, COLD, HAS_BEFORE, HAS_PROBES, loadBefore16, loadOurs, loadProbes, OUT, ROOT, WASM_OF } from "./build.mjs";
 import { serve } from "./serve.mjs";
 
 const smoke = process.argv.includes("--smoke");
@@ -34,12 +34,15 @@ const loadBefore = loadavg();
 const ours = await loadOurs();
 const before = await loadBefore16();
 if (!before) log("target/before16/pkg is missing (scripts/before16.sh): no same-run comparison with the module before issue #16");
+const probes = await loadProbes();
+if (!probes) log("target/floor/probes is missing (scripts/floor.sh): no parts of the call measured");
+if (!COLD.includes("judge_only")) log("target/floor/judge is missing (scripts/floor.sh): no module that only judges");
 log("building the peers' bundles");
 const sizes = await build(ours);
 const suite = await import(join(OUT, "suite.js"));
 
 // Node
-const list = suite.contestants(ours, suite.standalone, before);
+const list = suite.contestants(ours, suite.standalone, before, probes);
 const { problems, answers } = suite.agreement(list, BODIES, TEXTS);
 if (problems.length) fail(["a peer disagrees with validate in Node:", ...problems]);
 log(`node: every peer agrees (${Object.entries(answers).map(([k, v]) => `${k}: ${v.issues.length} issues`).join(", ")})`);
@@ -67,7 +70,7 @@ const cold = Object.fromEntries(COLD.map((c) => [c, []]));
 try {
   const page = await (await browser.newContext()).newPage();
   page.setDefaultTimeout(0);
-  await page.goto(`${server.origin}/benches/js/pages/speed.html?rounds=${cfg.rounds}&batchMs=${cfg.batchMs}&before=${HAS_BEFORE ? 1 : 0}`);
+  await page.goto(`${server.origin}/benches/js/pages/speed.html?rounds=${cfg.rounds}&batchMs=${cfg.batchMs}&before=${HAS_BEFORE ? 1 : 0}&probes=${HAS_PROBES ? 1 : 0}`);
   await page.waitForFunction(() => window.__result, null, { timeout: 15 * 60 * 1000 });
   const result = await page.evaluate(() => window.__result);
   if (result.error) fail(["the Chromium speed page failed:", result.error]);
@@ -111,7 +114,7 @@ const coldSummary = Object.fromEntries(
       // To the contestant's run() (its bundle fetched and evaluated), and from there on.
       run_ms: median(rs.map((r) => r.run_ms)),
       after_run_ms: median(rs.map((r) => r.script_ms - r.run_ms)),
-      ...((k === "ours" || k === "before_16") && {
+      ...(k in WASM_OF && {
         init_ms: median(rs.map((r) => r.init_ms)),
         first_ms: median(rs.map((r) => r.script_ms - r.run_ms - r.init_ms)),
       }),

@@ -12,12 +12,16 @@ import * as valibotPeer from "./peers/valibot.mjs";
 import * as ajvPeer from "./peers/ajv.mjs";
 import * as normalise from "./normalise.mjs";
 
+/** How many times `probe: core` runs the core in one call (its time is divided by this). */
+const CORE_TIMES = 32;
+
 /**
  * `ours`: the package's module (`validate`, `json_schema`); `standalone`: ajv's
  * precompiled validate function for the same schema, or null; `before`: the package as it
- * was before issue #16 (scripts/before16.sh), or null.
+ * was before issue #16 (scripts/before16.sh), or null; `probes`: the module with the probes
+ * of src/wasm/probes.rs (scripts/floor.sh), or null.
  */
-export function contestants(ours, standalone, before) {
+export function contestants(ours, standalone, before, probes) {
   const compiled = ajvPeer.compile(ours.json_schema());
   const peers = {
     zod: { run: zodPeer.validate, norm: normalise.zod },
@@ -41,6 +45,25 @@ export function contestants(ours, standalone, before) {
     // Issue #16's "no speed lost", read in the same run as everything else.
     list.push({ name: "before_16", input: "object", run: (b) => before.validate(b), norm: (_, r) => normalise.ours(r) });
     list.push({ name: "before_16", input: "text", run: (t) => before.validate(t), norm: (_, r) => normalise.ours(r) });
+  }
+  if (probes) {
+    // Issue #16's floors: the parts of `validate`'s call on text, each by itself, and the
+    // whole call of the same module, so that the parts and the whole are of one build.
+    let kept;
+    list.push(
+      { name: "probe: validate", input: "text", run: (t) => probes.validate(t), norm: (_, r) => normalise.ours(r) },
+      { name: "probe: copy in", input: "text", run: (t) => probes.probe_copy(t), norm: null },
+      { name: "probe: core", input: "text", per: CORE_TIMES, run: (t) => probes.probe_core(t, CORE_TIMES), norm: null },
+      {
+        name: "probe: report out",
+        input: "text",
+        run: (t) => {
+          if (t !== kept) probes.probe_keep((kept = t));
+          return probes.probe_report();
+        },
+        norm: null,
+      },
+    );
   }
   for (const [name, p] of Object.entries(peers)) {
     list.push({ name, input: "object", run: p.run, norm: p.norm });
@@ -121,7 +144,8 @@ export function measure(list, bodies, texts, { rounds, batchMs }) {
       input: c.input,
       body,
       calls_per_sample: n,
-      us: median(samples),
+      // A contestant that does its work `per` times in one call is timed per work.
+      us: median(samples) / (c.per ?? 1),
       samples: samples.map((s) => Math.round(s * 100) / 100),
     })),
   };

@@ -14,6 +14,8 @@ use crate::prelude::*;
 mod hosts;
 mod options;
 mod plain;
+#[cfg(feature = "probes")]
+mod probes;
 mod read;
 mod report;
 mod rollout;
