@@ -12,6 +12,7 @@
 //   node benches/floor/judge_only.mjs <copy of the tree>
 import { readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 export const KEPT = ["validate", "limits"];
 const FILES = ["src/wasm/mod.rs", "src/wasm/hosts.rs", "src/wasm/rollout.rs"];
@@ -38,7 +39,8 @@ export function judgeOnly(text, kept = KEPT) {
   return { text: out, dropped };
 }
 
-if (process.argv[2]) {
+// Run as a script (not imported: benches/js/build.mjs reads KEPT).
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2]) {
   const dropped = [];
   for (const f of FILES) {
     const path = join(process.argv[2], f);

@@ -13,6 +13,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
 
 import { AJV_OPTIONS } from "./peers/ajv.mjs";
+import { KEPT } from "../floor/judge_only.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(HERE, "..", "..");
@@ -101,16 +102,16 @@ export const COLD = [
 /** The contestants of COLD that are wasm modules, and where their .wasm is. */
 export const WASM_OF = { ours: PKG, before_16: BEFORE_PKG, judge_only: JUDGE_PKG };
 
-/** The module that only judges must export `validate` and `limits` and none of the package's other functions. */
+/** The module that only judges must export what judge_only.mjs keeps (`validate`, `limits`) and none of the package's other functions. */
 function checkJudgeOnly() {
   const functions = (dir) =>
     WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(dir, "coc_script_exec_bg.wasm"))))
       .filter((e) => e.kind === "function" && !e.name.startsWith("__") && e.name !== "start")
       .map((e) => e.name);
   const judge = functions(JUDGE_PKG);
-  const extra = judge.filter((n) => functions(PKG).includes(n) && !["validate", "limits"].includes(n));
-  if (!judge.includes("validate") || !judge.includes("limits") || extra.length) {
-    throw new Error(`target/floor/judge exports ${judge.join(", ")}: not validate and limits alone (scripts/floor.sh)`);
+  const extra = judge.filter((n) => functions(PKG).includes(n) && !KEPT.includes(n));
+  if (!KEPT.every((n) => judge.includes(n)) || extra.length) {
+    throw new Error(`target/floor/judge exports ${judge.join(", ")}: not ${KEPT.join(" and ")} alone (scripts/floor.sh)`);
   }
 }
 
